@@ -1,0 +1,155 @@
+# paperpipe: small C filters for research-paper listings
+# GNU make (pattern rules, second expansion).
+
+VERSION = 0.1.0
+PREFIX = /usr/local
+MANPREFIX = $(PREFIX)/share/man
+
+CC = cc
+CFLAGS = -O2 -g
+LDFLAGS =
+WARN = -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter
+CPPFLAGS = -D_GNU_SOURCE -Icommon
+PCRE_CFLAGS = `pkg-config --cflags libpcre2-8`
+PCRE_LIBS = `pkg-config --libs libpcre2-8`
+
+# Objects and binaries go under $(O); `make check` also builds a sanitizer
+# tree under build/san.
+O = build
+
+ALLTOOLS = psplit plinks ptag pcount pdedupe
+# The tools whose source is here (every one, once all have landed).
+TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
+LIBOBJ = buf json lines out rec utf8 util
+MAN1 = $(TOOLS:=.1)
+MAN7 = paperpipe.7
+
+# What each tool links beyond the record library.
+LIBS_psplit = -lcsv
+LIBS_plinks = $(PCRE_LIBS) -lpsl
+LIBS_ptag = $(PCRE_LIBS)
+LIBS_pcount = -lcsv
+LIBS_pdedupe = -lutf8proc -lxxhash
+# Extra objects of a tool (tools/NAME-*.c), listed per tool.
+EXTRA_psplit =
+EXTRA_plinks =
+EXTRA_ptag =
+EXTRA_pcount =
+EXTRA_pdedupe =
+
+# Debian packages: to build and test, and (bench-deps) to compare against.
+DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
+	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
+	clang libclang-rt-14-dev parallel
+BENCH_DEPS = miller ripgrep gawk hyperfine time
+
+SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+
+BINS = $(TOOLS:%=$(O)/bin/%)
+LIB = $(O)/lib/libpaperpipe.a
+UNITS = $(O)/test/unit
+
+all: $(BINS)
+
+$(O)/obj/%.o: common/%.c common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/obj/%.o: tools/%.c common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
+
+.SECONDEXPANSION:
+$(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
+		$(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(addprefix $(O)/obj/,$(addsuffix .o,$(EXTRA_$*))) \
+		$(LIB) $(LIBS_$*)
+
+$(O)/test/unit: tests/unit/*.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/*.c \
+		$(LIB) -ljansson
+
+$(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
+FUZZLIBS_json = -ljansson
+FUZZTIME = 60
+
+test: all $(UNITS)
+	sh tests/run.sh $(O)
+
+check: lint
+	$(MAKE) test
+	$(MAKE) O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" test
+	$(MAKE) fuzz-smoke
+
+lint:
+	mandoc -T lint -W warning man/*.[17]
+
+# Short runs of every fuzz target on its seeds; skipped without clang.
+fuzz-smoke:
+	@if command -v clang >/dev/null 2>&1; then \
+		$(MAKE) FUZZTIME=10 fuzz; \
+	else echo "fuzz-smoke: skipped, no clang"; fi
+
+fuzz: $(O)/test/fuzz-json
+	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
+
+bench: all
+	sh bench/run.sh $(O)/bin
+
+demo: all
+	sh examples/demo.sh $(O)/bin
+
+# Install the Debian packages that are missing, and nothing when none is.
+deps:
+	@$(MAKE) -s PKGS="$(DEPS)" apt-install
+
+bench-deps:
+	@$(MAKE) -s PKGS="$(BENCH_DEPS)" apt-install
+
+apt-install:
+	@missing=; for p in $(PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	echo "deps: installing$$missing"; \
+	$$sudo apt-get update -qq && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man7
+	cp -f $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	cd man && cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
+	cd man && cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+
+uninstall:
+	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS)
+	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f $(MAN1)
+	cd $(DESTDIR)$(MANPREFIX)/man7 && rm -f $(MAN7)
+
+dist: clean
+	mkdir -p paperpipe-$(VERSION)
+	git ls-files | cpio -pdm paperpipe-$(VERSION) 2>/dev/null
+	tar -czf paperpipe-$(VERSION).tar.gz paperpipe-$(VERSION)
+	rm -rf paperpipe-$(VERSION)
+
+clean:
+	rm -rf build paperpipe-$(VERSION).tar.gz
+
+.PHONY: all test check lint fuzz fuzz-smoke bench demo deps bench-deps apt-install \
+	install uninstall dist clean

@@ -1,0 +1,471 @@
+/* json.c: a strict RFC 8259 scanner, string decoding and encoding */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "paperpipe.h"
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+#define HASZERO(v)	(((v) - ONES) & ~(v) & HIGHS)
+#define HASLESS(v, c)	(((v) - ONES * (c)) & ~(v) & HIGHS)
+
+static const signed char hexval[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6,
+	['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+const char *
+json_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/*
+ * Skip plain string bytes (printable ASCII other than '"' and '\\') eight
+ * at a time; this loop is where the time goes on real records.
+ */
+static inline const char *
+plain(const char *p, const char *e)
+{
+	uint64_t w;
+
+	while (e - p >= 8) {
+		memcpy(&w, p, 8);
+		if ((HASLESS(w, 0x20) | HASZERO(w ^ (ONES * '"')) |
+		    HASZERO(w ^ (ONES * '\\')) | (w & HIGHS)) != 0)
+			break;
+		p += 8;
+	}
+	while (p < e && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80 &&
+	    *p != '"' && *p != '\\')
+		p++;
+	return p;
+}
+
+/* p follows the opening quote; return the closing quote or NULL. */
+static const char *
+string(const char *p, const char *e, int *esc, struct jerr *err,
+    const char **at)
+{
+	size_t k;
+	int i;
+
+	for (;;) {
+		p = plain(p, e);
+		if (p >= e) {
+			err->why = "unterminated string";
+			break;
+		}
+		if (*p == '"')
+			return p;
+		if (*p == '\\') {
+			*esc = 1;
+			if (++p >= e) {
+				err->why = "unterminated string";
+				break;
+			}
+			switch (*p) {
+			case '"': case '\\': case '/': case 'b':
+			case 'f': case 'n': case 'r': case 't':
+				p++;
+				continue;
+			case 'u':
+				for (i = 1; i <= 4; i++)
+					if (p + i >= e ||
+					    !hexval[(unsigned char)p[i]])
+						break;
+				if (i <= 4) {
+					p += i;
+					err->why = "bad \\u escape";
+					goto fail;
+				}
+				p += 5;
+				continue;
+			default:
+				err->why = "bad escape in string";
+				goto fail;
+			}
+		}
+		if ((unsigned char)*p < 0x20) {
+			err->why = "control character in string";
+			goto fail;
+		}
+		if ((k = utf8_seqlen((const unsigned char *)p,
+		    (const unsigned char *)e)) == 0) {
+			err->why = "invalid UTF-8 in string";
+			goto fail;
+		}
+		p += k;
+	}
+fail:
+	*at = p;
+	return NULL;
+}
+
+static const char *
+digits(const char *p, const char *e)
+{
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
+static const char *
+number(const char *p, const char *e, struct jerr *err, const char **at)
+{
+	const char *q;
+
+	if (*p == '-')
+		p++;
+	if (p < e && *p == '0')
+		p++;
+	else if (p < e && *p >= '1' && *p <= '9')
+		p = digits(p, e);
+	else
+		goto bad;
+	if (p < e && *p == '.') {
+		q = digits(++p, e);
+		if (q == p)
+			goto bad;
+		p = q;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			p++;
+		q = digits(p, e);
+		if (q == p)
+			goto bad;
+		p = q;
+	}
+	return p;
+bad:
+	err->why = "bad number";
+	*at = p;
+	return NULL;
+}
+
+static struct member *
+addmember(struct jindex *ix)
+{
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 16;
+		ix->m = erealloc(ix->m, ix->cap * sizeof(*ix->m));
+	}
+	return &ix->m[ix->n++];
+}
+
+/*
+ * Scan one JSON text strictly.  Returns 0 when s[0..n) is exactly one value
+ * surrounded by optional white space, -1 with err filled in otherwise.  When
+ * the value is an object and ix is given, its members are indexed.  Nesting
+ * depth is unlimited: the container stack is a heap bit stack kept between
+ * calls, so steady state allocates nothing.
+ */
+int
+json_scan(const char *s, size_t n, struct jindex *ix, struct jerr *err)
+{
+	static unsigned char *stack;
+	static size_t stackcap;
+	const char *p = s, *e = s + n, *q, *at = s;
+	size_t depth = 0;
+	struct member *m = NULL;
+	int top = 0, esc;
+
+	if (ix != NULL) {
+		ix->n = 0;
+		ix->isobj = 0;
+		ix->close = ix->last = NULL;
+	}
+	err->why = NULL;
+	p = json_ws(p, e);
+value:
+	if (p >= e) {
+		err->why = depth ? "unexpected end of input" : "no value";
+		goto fail;
+	}
+	switch (*p) {
+	case '{':
+	case '[':
+		if (depth == stackcap * 8) {
+			stackcap = stackcap ? stackcap * 2 : 64;
+			stack = erealloc(stack, stackcap);
+		}
+		top = *p == '{';
+		if (top)
+			stack[depth / 8] |= 1u << (depth % 8);
+		else
+			stack[depth / 8] &= ~(1u << (depth % 8));
+		if (depth == 0 && top && ix != NULL)
+			ix->isobj = 1;
+		depth++;
+		p = json_ws(p + 1, e);
+		if (p < e && *p == (top ? '}' : ']')) {
+			p++;
+			goto pop;
+		}
+		if (top)
+			goto key;
+		goto value;
+	case '"':
+		esc = 0;
+		if ((q = string(p + 1, e, &esc, err, &at)) == NULL)
+			goto failq;
+		p = q + 1;
+		break;
+	case 't':
+		if (e - p < 4 || memcmp(p, "true", 4) != 0)
+			goto badlit;
+		p += 4;
+		break;
+	case 'f':
+		if (e - p < 5 || memcmp(p, "false", 5) != 0)
+			goto badlit;
+		p += 5;
+		break;
+	case 'n':
+		if (e - p < 4 || memcmp(p, "null", 4) != 0)
+			goto badlit;
+		p += 4;
+		break;
+	default:
+		if (*p != '-' && (*p < '0' || *p > '9')) {
+			err->why = "unexpected character";
+			goto fail;
+		}
+		if ((q = number(p, e, err, &at)) == NULL)
+			goto failq;
+		p = q;
+		break;
+	}
+after:
+	if (depth == 1 && m != NULL) {
+		m->val.n = p - m->val.p;
+		ix->last = p;
+	}
+	p = json_ws(p, e);
+	if (depth == 0)
+		goto end;
+	if (p >= e) {
+		err->why = "unexpected end of input";
+		goto fail;
+	}
+	if (*p == ',') {
+		p = json_ws(p + 1, e);
+		if (top)
+			goto key;
+		goto value;
+	}
+	if (*p != (top ? '}' : ']')) {
+		err->why = top ? "expected ',' or '}'" : "expected ',' or ']'";
+		goto fail;
+	}
+	p++;
+pop:
+	depth--;
+	if (depth == 0 && ix != NULL && ix->isobj)
+		ix->close = p - 1;
+	if (depth > 0)
+		top = (stack[(depth - 1) / 8] >> ((depth - 1) % 8)) & 1;
+	goto after;
+key:
+	if (p >= e || *p != '"') {
+		err->why = p >= e ? "unexpected end of input" :
+		    "expected a string key";
+		goto fail;
+	}
+	esc = 0;
+	if ((q = string(p + 1, e, &esc, err, &at)) == NULL)
+		goto failq;
+	if (depth == 1 && ix != NULL) {
+		m = addmember(ix);
+		m->key.p = p + 1;
+		m->key.n = q - (p + 1);
+		m->kesc = esc;
+	}
+	p = json_ws(q + 1, e);
+	if (p >= e || *p != ':') {
+		err->why = "expected ':'";
+		goto fail;
+	}
+	p = json_ws(p + 1, e);
+	if (depth == 1 && m != NULL)
+		m->val.p = p;
+	goto value;
+end:
+	if (p != e) {
+		err->why = "trailing characters after the value";
+		goto fail;
+	}
+	return 0;
+badlit:
+	err->why = "unexpected word";
+fail:
+	err->off = p - s;
+	return -1;
+failq:
+	err->off = at - s;
+	return -1;
+}
+
+/*
+ * Skip the value at p in text already known to be valid JSON; return the
+ * first byte after it.
+ */
+const char *
+json_skip(const char *p, const char *e)
+{
+	size_t depth = 0;
+
+	do {
+		p = json_ws(p, e);
+		if (p >= e)
+			return p;
+		switch (*p) {
+		case '{': case '[':
+			depth++;
+			p++;
+			break;
+		case '}': case ']':
+			depth--;
+			p++;
+			break;
+		case ',': case ':':
+			p++;
+			break;
+		case '"':
+			for (p++; p < e && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			p++;
+			break;
+		default:
+			while (p < e && *p != ',' && *p != '}' && *p != ']' &&
+			    *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+				p++;
+			break;
+		}
+	} while (depth > 0 && p < e);
+	return p;
+}
+
+static unsigned long
+hex4(const char *p)
+{
+	return (unsigned long)(hexval[(unsigned char)p[0]] - 1) << 12 |
+	    (unsigned long)(hexval[(unsigned char)p[1]] - 1) << 8 |
+	    (unsigned long)(hexval[(unsigned char)p[2]] - 1) << 4 |
+	    (unsigned long)(hexval[(unsigned char)p[3]] - 1);
+}
+
+/*
+ * Append the decoded text of a valid string's inside (no quotes).  A lone
+ * surrogate escape becomes U+FFFD so the result is always valid UTF-8.
+ */
+void
+json_str_decode(struct buf *b, const char *p, size_t n)
+{
+	const char *e = p + n, *q;
+	unsigned long c, lo;
+	char u[4];
+
+	while (p < e) {
+		q = memchr(p, '\\', e - p);
+		if (q == NULL) {
+			buf_add(b, p, e - p);
+			return;
+		}
+		buf_add(b, p, q - p);
+		p = q + 1;
+		switch (*p++) {
+		case 'b': buf_addc(b, '\b'); break;
+		case 'f': buf_addc(b, '\f'); break;
+		case 'n': buf_addc(b, '\n'); break;
+		case 'r': buf_addc(b, '\r'); break;
+		case 't': buf_addc(b, '\t'); break;
+		case 'u':
+			c = hex4(p);
+			p += 4;
+			if (c >= 0xd800 && c <= 0xdbff && e - p >= 6 &&
+			    p[0] == '\\' && p[1] == 'u' &&
+			    (lo = hex4(p + 2)) >= 0xdc00 && lo <= 0xdfff) {
+				c = 0x10000 + ((c - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				p += 6;
+			} else if (c >= 0xd800 && c <= 0xdfff)
+				c = 0xfffd;
+			buf_add(b, u, utf8_encode(u, c));
+			break;
+		default:	/* '"', '\\', '/' */
+			buf_addc(b, p[-1]);
+			break;
+		}
+	}
+}
+
+/*
+ * Append s (valid UTF-8) as the inside of a JSON string: quote, backslash
+ * and control characters escaped, everything else as is.
+ */
+void
+json_str_encode(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *e = s + n, *q;
+	unsigned char c;
+
+	while (s < e) {
+		for (q = s; q < e; q++) {
+			c = *q;
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+		}
+		buf_add(b, s, q - s);
+		if (q == e)
+			return;
+		c = *q;
+		buf_addc(b, '\\');
+		switch (c) {
+		case '"': buf_addc(b, '"'); break;
+		case '\\': buf_addc(b, '\\'); break;
+		case '\b': buf_addc(b, 'b'); break;
+		case '\f': buf_addc(b, 'f'); break;
+		case '\n': buf_addc(b, 'n'); break;
+		case '\r': buf_addc(b, 'r'); break;
+		case '\t': buf_addc(b, 't'); break;
+		default:
+			buf_add(b, "u00", 3);
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+			break;
+		}
+		s = q + 1;
+	}
+}
+
+/* Append s as a whole JSON string, quotes included. */
+void
+json_add_str(struct buf *b, const char *s, size_t n)
+{
+	buf_addc(b, '"');
+	json_str_encode(b, s, n);
+	buf_addc(b, '"');
+}
+
+/* Does member m's key equal the decoded key k? */
+int
+json_key_eq(const struct member *m, const char *k, size_t kn)
+{
+	static struct buf tmp;
+
+	if (!m->kesc)
+		return m->key.n == kn && memcmp(m->key.p, k, kn) == 0;
+	tmp.len = 0;
+	json_str_decode(&tmp, m->key.p, m->key.n);
+	return tmp.len == kn && memcmp(tmp.p, k, kn) == 0;
+}

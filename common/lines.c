@@ -1,0 +1,110 @@
+/* lines.c: read a file or stdin in large blocks, one line at a time */
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "paperpipe.h"
+
+#define BLOCK	(256 * 1024)
+
+/* Open path ("-" is stdin); on failure warn and return -1. */
+int
+lines_open(struct lines *l, const char *path)
+{
+	memset(l, 0, sizeof(*l));
+	if (strcmp(path, "-") == 0) {
+		l->fd = 0;
+		l->name = "<stdin>";
+	} else {
+		l->name = path;
+		if ((l->fd = open(path, O_RDONLY)) == -1) {
+			warnf("%s:", path);
+			return -1;
+		}
+	}
+	l->cap = BLOCK;
+	l->buf = emalloc(l->cap);
+	return 0;
+}
+
+/* Read more input after the unread part, growing the buffer for long lines. */
+static int
+fill(struct lines *l)
+{
+	ssize_t r;
+
+	if (l->pos > 0) {
+		memmove(l->buf, l->buf + l->pos, l->end - l->pos);
+		l->end -= l->pos;
+		l->pos = 0;
+	}
+	if (l->end == l->cap) {
+		l->cap *= 2;
+		l->buf = erealloc(l->buf, l->cap);
+	}
+	for (;;) {
+		r = read(l->fd, l->buf + l->end, l->cap - l->end);
+		if (r >= 0)
+			break;
+		if (errno != EINTR) {
+			warnf("%s: read error:", l->name);
+			l->err = 1;
+			l->eof = 1;
+			return -1;
+		}
+	}
+	if (r == 0)
+		l->eof = 1;
+	l->end += r;
+	return (int)(r > 0);
+}
+
+/*
+ * Return the next line's length and point *line at it (valid until the next
+ * call), without its "\n" or "\r\n"; -1 at the end of input or on a read
+ * error.  A last line without a newline is still a line.  No length limit.
+ */
+long long
+lines_next(struct lines *l, char **line)
+{
+	char *nl, *s;
+	size_t scanned = 0, n;
+
+	for (;;) {
+		nl = memchr(l->buf + l->pos + scanned, '\n',
+		    l->end - l->pos - scanned);
+		if (nl != NULL)
+			break;
+		if (l->eof) {
+			if (l->end == l->pos)
+				return -1;
+			nl = l->buf + l->end;
+			break;
+		}
+		scanned = l->end - l->pos;
+		fill(l);
+	}
+	s = l->buf + l->pos;
+	n = nl - s;
+	l->pos = nl - l->buf + (nl < l->buf + l->end);
+	l->lineno++;
+	l->crlf = n > 0 && s[n - 1] == '\r';
+	if (l->crlf)
+		n--;
+	*line = s;
+	return (long long)n;
+}
+
+/* Close and free; returns 1 if a read error happened, else 0. */
+int
+lines_close(struct lines *l)
+{
+	if (l->fd > 0)
+		close(l->fd);
+	free(l->buf);
+	l->buf = NULL;
+	return l->err;
+}

@@ -1,0 +1,14 @@
+/* lines.h: read a file or stdin in large blocks, one line at a time */
+
+struct lines {
+	int		 fd;
+	const char	*name;		/* for messages: the path, or <stdin> */
+	char		*buf;
+	size_t		 cap, pos, end;
+	unsigned long long lineno;
+	int		 eof, err, crlf;
+};
+
+int	lines_open(struct lines *, const char *);
+long long lines_next(struct lines *, char **);
+int	lines_close(struct lines *);

@@ -1,0 +1,13 @@
+/* paperpipe.h: the record library, in the order its headers need */
+#include <stddef.h>
+#include <string.h>
+
+#include "util.h"
+#include "buf.h"
+#include "utf8.h"
+#include "json.h"
+#include "lines.h"
+#include "out.h"
+#include "rec.h"
+
+#define PAPERPIPE_VERSION	"0.1.0"

@@ -1,0 +1,3 @@
+/* unit.h: the unit test entry points */
+void	check(int, const char *);
+void	unit_json(void);

@@ -469,3 +469,27 @@ json_key_eq(const struct member *m, const char *k, size_t kn)
 	json_str_decode(&tmp, m->key.p, m->key.n);
 	return tmp.len == kn && memcmp(tmp.p, k, kn) == 0;
 }
+
+/*
+ * Building output: json_sep adds the comma a new member or element needs
+ * (none after "{", "[" or ":"), json_key adds a separator and "key":.
+ */
+void
+json_sep(struct buf *b)
+{
+	char c;
+
+	if (b->len == 0)
+		return;
+	c = b->p[b->len - 1];
+	if (c != '{' && c != '[' && c != ':')
+		buf_addc(b, ',');
+}
+
+void
+json_key(struct buf *b, const char *k)
+{
+	json_sep(b);
+	json_add_str(b, k, strlen(k));
+	buf_addc(b, ':');
+}

@@ -29,6 +29,8 @@ int	 json_scan(const char *, size_t, struct jindex *, struct jerr *);
 void	 json_str_decode(struct buf *, const char *, size_t);
 void	 json_str_encode(struct buf *, const char *, size_t);
 void	 json_add_str(struct buf *, const char *, size_t);
+void	 json_sep(struct buf *);
+void	 json_key(struct buf *, const char *);
 int	 json_key_eq(const struct member *, const char *, size_t);
 const char *json_skip(const char *, const char *);
 const char *json_ws(const char *, const char *);

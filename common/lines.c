@@ -63,6 +63,20 @@ fill(struct lines *l)
 }
 
 /*
+ * Make at least want bytes of unread input available (fewer at the end of
+ * input) without consuming them; point *p at them and return how many.
+ * For format detection from a file's first lines.
+ */
+size_t
+lines_peek(struct lines *l, size_t want, const char **p)
+{
+	while (l->end - l->pos < want && !l->eof)
+		fill(l);
+	*p = l->buf + l->pos;
+	return l->end - l->pos;
+}
+
+/*
  * Return the next line's length and point *line at it (valid until the next
  * call), without its "\n" or "\r\n"; -1 at the end of input or on a read
  * error.  A last line without a newline is still a line.  No length limit.

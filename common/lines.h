@@ -12,3 +12,4 @@ struct lines {
 int	lines_open(struct lines *, const char *);
 long long lines_next(struct lines *, char **);
 int	lines_close(struct lines *);
+size_t	lines_peek(struct lines *, size_t, const char **);

@@ -1,0 +1,30 @@
+/* psplit.h: what psplit's page readers share (tools/psplit*.c only) */
+
+struct psplit {
+	const char	*file;		/* the input's name, for messages */
+	unsigned long	 npapers;	/* records written from this input */
+	int		 status;	/* EXIT_TROUBLE once anything went wrong */
+	int		 verbose;
+	struct buf	 rec;		/* the record being built: json_key etc. */
+};
+
+/*
+ * A reader consumes all of l and writes one record per paper: it builds
+ * ps->rec (starting with "{", members through json_key/json_add_str, then
+ * "}") and calls psplit_emit.  It reads lines only through psplit_next,
+ * which repairs bad UTF-8 and stops at a NUL byte.  A detector looks at the
+ * first bytes of an input and says whether they are its format.
+ */
+int	hf_detect(const char *, size_t);
+void	hf_read(struct lines *, struct psplit *);
+int	arxiv_mail_detect(const char *, size_t);
+void	arxiv_mail_read(struct lines *, struct psplit *);
+int	arxiv_list_detect(const char *, size_t);
+void	arxiv_list_read(struct lines *, struct psplit *);
+int	csv_detect(const char *, size_t);
+void	csv_read(struct lines *, struct psplit *);
+
+long long psplit_next(struct psplit *, struct lines *, char **);
+void	psplit_emit(struct psplit *);
+void	psplit_warn(struct psplit *, unsigned long long, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));

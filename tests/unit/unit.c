@@ -20,5 +20,8 @@ main(void)
 {
 	setprogname("unit");
 	unit_json();
+	unit_rec();
+	unit_suite();
+	unit_oracle();
 	return failed;
 }

@@ -1,3 +1,6 @@
 /* unit.h: the unit test entry points */
 void	check(int, const char *);
 void	unit_json(void);
+void	unit_rec(void);
+void	unit_suite(void);
+void	unit_oracle(void);

@@ -1,0 +1,936 @@
+/* psplit: split the text of a paper-listing page into one record per paper */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paperpipe.h"
+#include "psplit.h"
+
+struct format {
+	const char	*name;
+	int		(*detect)(const char *, size_t);
+	void		(*read)(struct lines *, struct psplit *);
+};
+
+/* -f auto tries the detectors in this order; a new format is one more row. */
+static const struct format formats[] = {
+	{ "hf",		hf_detect,	hf_read },
+};
+#define NFORMATS	(sizeof(formats) / sizeof(formats[0]))
+
+/* How much of an input -f auto looks at. */
+#define PEEK		(16 * 1024)
+
+static const struct format *fflag;	/* NULL: auto */
+static int vflag;
+static int nulstop;			/* psplit_next met a NUL byte */
+
+/* Messages about an input: "psplit: FILE:LINE: ..." (no LINE when 0). */
+void
+psplit_warn(struct psplit *ps, unsigned long long lineno, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	if (lineno > 0)
+		fprintf(stderr, "%s: %s:%llu: ", argv0, ps->file, lineno);
+	else
+		fprintf(stderr, "%s: %s: ", argv0, ps->file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/*
+ * The next line for a reader (see lines_next): a NUL byte ends the input
+ * with an error, since the file is not text; bad UTF-8 is repaired, so a
+ * reader only ever sees valid UTF-8 and records are always valid JSON.
+ */
+long long
+psplit_next(struct psplit *ps, struct lines *l, char **line)
+{
+	static struct buf fix;
+	long long n;
+
+	if (nulstop || (n = lines_next(l, line)) < 0)
+		return -1;
+	if (memchr(*line, '\0', (size_t)n) != NULL) {
+		psplit_warn(ps, l->lineno, "NUL byte: not a text file");
+		ps->status = EXIT_TROUBLE;
+		nulstop = 1;
+		return -1;
+	}
+	if (utf8_valid(*line, (size_t)n) != (size_t)n) {
+		fix.len = 0;
+		utf8_repair(&fix, *line, (size_t)n);
+		psplit_warn(ps, l->lineno,
+		    "invalid UTF-8 replaced with U+FFFD");
+		*line = fix.p;
+		n = (long long)fix.len;
+	}
+	return n;
+}
+
+/* Write the record a reader built in ps->rec and start the next one. */
+void
+psplit_emit(struct psplit *ps)
+{
+	buf_addc(&ps->rec, '\n');
+	out_write(&out_stdout, ps->rec.p, ps->rec.len);
+	ps->rec.len = 0;
+	ps->npapers++;
+}
+
+/*
+ * The Hugging Face papers page (/papers, /papers/date/..., ?q=, trending),
+ * as a browser or a text browser copies it.
+ *
+ * Lines are grouped into blocks of text separated by blank lines.  Lines
+ * the site prints around the papers (navigation, "Submitted by", upvotes,
+ * "N authors", dates, "GitHub 3.29k", ...) are metadata: they end a block
+ * and fill in the fields of the card they belong to.  A paper is a title
+ * block followed by an abstract block.  A title is short (at most three
+ * lines and TITLEMAX bytes), holds no URL and does not end like a sentence
+ * or a clause; an abstract is anything else (every title and abstract in
+ * the corpus falls on the right side of that line).  After an abstract, a
+ * block that could be a title is held back until the next block shows
+ * whether it starts the next paper (an abstract follows) or was a short
+ * last paragraph of this abstract, or an organisation (a "·" follows).
+ * Only the current card is kept, so memory does not grow with the page.
+ */
+
+#define TITLEMAX	300	/* longest title in the corpus: 199 bytes */
+#define METAMAX		200	/* longer lines are never metadata */
+
+struct block {
+	struct buf	 b;		/* text as JSON string contents */
+	size_t		 raw;		/* bytes of text before escaping */
+	int		 nlines;
+	int		 last;		/* last byte of the text */
+	int		 url;		/* holds "://" */
+	int		 bslash;	/* last line ended in a backslash */
+	unsigned long long lineno;	/* first line's number */
+};
+
+/* What a card has seen so far. */
+enum { C_NONE, C_TITLE, C_ABS, C_META };
+
+/* What a line is. */
+enum {
+	L_TEXT, L_SKIP, L_SUBMITTED, L_UPVOTE, L_AUTHORS, L_DOT, L_DATE,
+	L_INLINE, L_GITHUB
+};
+
+static struct hf {
+	struct psplit	*ps;
+	struct block	 cur, title, abs, pend;
+	int		 state, havepend, prevtext, wantsub;
+	struct buf	 date, sub, org, pub, stars, lastt, lasta;
+	long long	 upvotes, nauthors, ncomments;
+} hf;
+
+/* What the line classifier found besides the kind. */
+static struct meta {
+	const char	*org;		/* L_INLINE: the part before " · " */
+	size_t		 orgn;
+	const char	*date;		/* L_DATE, L_INLINE: the date */
+	size_t		 daten;
+	int		 published;	/* "Published on" or after "·" */
+	long long	 num, ncomments;
+} mv;
+
+static const char *months[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+	"Nov", "Dec"
+};
+
+/* Lines of the site's header, navigation and tabs. */
+static const char *boiler[] = {
+	"new", "Get trending papers in your email inbox!",
+	"Get trending papers in your email inbox once a day!", "Subscribe",
+	"Daily Papers", "Trending Papers", "byAK and the research community",
+	"by AK and the research community", "Daily", "Weekly", "Monthly",
+	"Models", "Datasets", "Spaces", "Buckets", "Buckets new", "Docs",
+	"Enterprise", "Pricing", "Log In", "Sign Up", "arXiv Page",
+	"Hugging Face"
+};
+
+/* Of those, the ones that only this site prints, for -f auto. */
+static const char *marks[] = {
+	"Get trending papers in your email inbox!",
+	"Get trending papers in your email inbox once a day!",
+	"Daily Papers", "Trending Papers", "byAK and the research community",
+	"by AK and the research community"
+};
+
+#define DOT	"\xc2\xb7"		/* U+00B7 MIDDLE DOT */
+
+static int
+isspc(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+eq(const char *s, size_t n, const char *lit)
+{
+	return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+static int
+inlist(const char *s, size_t n, const char **list, size_t nlist)
+{
+	size_t i;
+
+	for (i = 0; i < nlist; i++)
+		if (eq(s, n, list[i]))
+			return 1;
+	return 0;
+}
+
+/* A run of 1 to 9 digits at s: its length and value, else 0. */
+static size_t
+number(const char *s, size_t n, long long *v)
+{
+	size_t i;
+
+	*v = 0;
+	for (i = 0; i < n && i < 10 && isdig(s[i]); i++)
+		*v = *v * 10 + (s[i] - '0');
+	if (i == 0 || i == 10 || (i < n && isdig(s[i])))
+		return 0;
+	return i;
+}
+
+/*
+ * A card or page date, "Mon D" or "Mon D, YYYY" (a real month, day 1-31),
+ * optionally with a comment count glued on ("May 29[6]", "Mar 8, 2024
+ * [ 6]").  Sets mv.date (without the count) and mv.ncomments.
+ */
+static int
+isdate(const char *s, size_t n)
+{
+	const char *p = s + 4, *e = s + n;
+	long long v;
+	size_t k;
+
+	if (n < 5 || s[3] != ' ' || !inlist(s, 3, months, 12))
+		return 0;
+	if (*p == '0' || (k = number(p, e - p, &v)) == 0 || k > 2 || v > 31)
+		return 0;
+	p += k;
+	if (e - p >= 6 && p[0] == ',' && p[1] == ' ' &&
+	    number(p + 2, 4, &v) == 4)
+		p += 6;
+	mv.date = s;
+	mv.daten = p - s;
+	mv.ncomments = -1;
+	if (p < e && *p == ' ')
+		p++;
+	if (p < e && *p == '[') {
+		for (p++; p < e && *p == ' '; p++)
+			;
+		if ((k = number(p, e - p, &mv.ncomments)) == 0)
+			return 0;
+		for (p += k; p < e && *p == ' '; p++)
+			;
+		if (p == e || *p++ != ']')
+			return 0;
+	}
+	return p == e;
+}
+
+/* "3 authors", "1 authors", "* 3 authors", "- 8 authors". */
+static int
+isauthors(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') {
+		s += 2;
+		n -= 2;
+	}
+	if ((k = number(s, n, &mv.num)) == 0)
+		return 0;
+	return eq(s + k, n - k, " authors") || eq(s + k, n - k, " author");
+}
+
+/* A date, "Published on" a date, or "N authors": what follows a "·". */
+static int
+isdateish(const char *s, size_t n)
+{
+	mv.published = 0;
+	if (n > 13 && memcmp(s, "Published on ", 13) == 0) {
+		mv.published = 1;
+		s += 13;
+		n -= 13;
+	}
+	return isdate(s, n);
+}
+
+/*
+ * Classify a trimmed line.  Lines that could end a paragraph of re-wrapped
+ * text (a bare number, a date, a word of the header) count as metadata
+ * only at the start of a block (weak); the rest anywhere.
+ */
+static int
+classify(const char *s, size_t n, int weak)
+{
+	const char *d;
+	size_t k;
+
+	if (n > METAMAX)
+		return L_TEXT;
+	if (eq(s, n, DOT))
+		return L_DOT;
+	if (eq(s, n, "Submitted by"))
+		return L_SUBMITTED;
+	if (isauthors(s, n))
+		return L_AUTHORS;
+	if (n >= 6 && memcmp(s, "GitHub", 6) == 0) {
+		mv.num = 6;
+		if (n == 6)
+			return L_GITHUB;
+		for (k = 7; k < n && (isdig(s[k]) || s[k] == '.'); k++)
+			;
+		if (s[6] == ' ' && k > 7 && isdig(s[7]) && (k == n ||
+		    (k + 1 == n && strchr("kKmM", s[k]) != NULL)))
+			return L_GITHUB;
+	}
+	/* "Org · Published on Oct 4, 2026", "3 authors · May 30", "· May 30" */
+	if ((d = memmem(s, n, DOT, 2)) != NULL) {
+		const char *r = d + 2, *e = s + n;
+		size_t ln = d - s;
+
+		while (r < e && *r == ' ')
+			r++;
+		while (ln > 0 && s[ln - 1] == ' ')
+			ln--;
+		if (r == e || isdateish(r, e - r)) {
+			mv.org = s;
+			mv.orgn = ln;
+			if (r == e)
+				mv.date = NULL;
+			else
+				mv.published = 1;
+			return L_INLINE;
+		}
+	}
+	if (n > 13 && memcmp(s, "Published on ", 13) == 0 &&
+	    isdate(s + 13, n - 13)) {
+		mv.published = 1;
+		return L_DATE;
+	}
+	if (!weak)
+		return L_TEXT;
+	if (isdate(s, n)) {
+		mv.published = 0;
+		return L_DATE;
+	}
+	if (eq(s, n, "-")) {
+		mv.num = 0;
+		return L_UPVOTE;
+	}
+	if (eq(s, n, "Upvote")) {
+		mv.num = -1;
+		return L_UPVOTE;
+	}
+	if (number(s, n, &mv.num) == n)
+		return L_UPVOTE;
+	if (inlist(s, n, boiler, sizeof(boiler) / sizeof(boiler[0])))
+		return L_SKIP;
+	return L_TEXT;
+}
+
+/* A block that may be a title: short, no URL, not ending like a sentence. */
+static int
+titleish(const struct block *b)
+{
+	return b->nlines <= 3 && b->raw <= TITLEMAX && !b->url &&
+	    strchr(".,;:", b->last) == NULL;
+}
+
+static void
+swapblock(struct block *a, struct block *b)
+{
+	struct block t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+static void
+clearblock(struct block *b)
+{
+	b->b.len = 0;
+	b->raw = 0;
+	b->nlines = 0;
+	b->last = 0;
+	b->url = 0;
+	b->bslash = 0;
+}
+
+/* Add a text line to the current block: wrapped lines join with a space. */
+static void
+addline(const char *s, size_t n, unsigned long long lineno)
+{
+	struct block *b = &hf.cur;
+
+	if (b->nlines == 0)
+		b->lineno = lineno;
+	else {
+		/* A markdown hard break ("Engage\" + "with") is a wrap too. */
+		if (b->bslash) {
+			b->b.len -= 2;
+			while (b->b.len > 0 && b->b.p[b->b.len - 1] == ' ')
+				b->b.len--;
+		}
+		buf_addc(&b->b, ' ');
+		b->raw++;
+	}
+	json_str_encode(&b->b, s, n);
+	b->raw += n;
+	b->nlines++;
+	b->last = (unsigned char)s[n - 1];
+	b->bslash = s[n - 1] == '\\';
+	if (b->raw <= TITLEMAX && !b->url && n >= 3 &&
+	    memmem(s, n, "://", 3) != NULL)
+		b->url = 1;
+}
+
+/* In -v mode, say what text was not used. */
+static void
+skipped(const struct block *b)
+{
+	int k = b->b.len > 40 ? 40 : (int)b->b.len;
+
+	if (!hf.ps->verbose)
+		return;
+	/* Cut at a character boundary. */
+	while (k > 0 && k < (int)b->b.len &&
+	    ((unsigned char)b->b.p[k] & 0xc0) == 0x80)
+		k--;
+	psplit_warn(hf.ps, b->lineno, "skipped: %.*s%s", k, b->b.p,
+	    (size_t)k < b->b.len ? "..." : "");
+}
+
+/* Append block b to the abstract as a new paragraph. */
+static void
+paragraph(struct block *b)
+{
+	buf_add(&hf.abs.b, "\\n\\n", 4);
+	buf_add(&hf.abs.b, b->b.p, b->b.len);
+	hf.abs.raw += 2 + b->raw;
+	hf.abs.nlines += b->nlines;
+}
+
+static void
+addfield(struct buf *r, const char *key, const struct buf *v)
+{
+	if (v->len == 0)
+		return;
+	json_key(r, key);
+	json_add_str(r, v->p, v->len);
+}
+
+static void
+addnum(struct buf *r, const char *key, long long v)
+{
+	char num[32];
+
+	if (v < 0)
+		return;
+	json_key(r, key);
+	buf_add(r, num, (size_t)snprintf(num, sizeof(num), "%lld", v));
+}
+
+static void
+resetcard(void)
+{
+	hf.state = C_NONE;
+	hf.havepend = 0;
+	hf.sub.len = hf.org.len = hf.pub.len = hf.stars.len = 0;
+	hf.upvotes = hf.nauthors = hf.ncomments = -1;
+}
+
+/*
+ * Write the current card if it is a paper.  Trending pages print every
+ * card twice in a row (desktop and mobile): a card equal to the one just
+ * written is dropped.
+ */
+static void
+endcard(void)
+{
+	struct buf *r = &hf.ps->rec;
+	struct buf t;
+
+	if (hf.havepend) {
+		if (hf.state == C_ABS)
+			paragraph(&hf.pend);
+		else
+			skipped(&hf.pend);
+		hf.havepend = 0;
+	}
+	if (hf.state == C_TITLE)
+		skipped(&hf.title);
+	if (hf.state != C_ABS && hf.state != C_META) {
+		resetcard();
+		return;
+	}
+	if (hf.title.b.len == hf.lastt.len && hf.abs.b.len == hf.lasta.len &&
+	    memcmp(hf.title.b.p, hf.lastt.p, hf.lastt.len) == 0 &&
+	    memcmp(hf.abs.b.p, hf.lasta.p, hf.lasta.len) == 0) {
+		resetcard();
+		return;
+	}
+	r->len = 0;
+	buf_add(r, "{\"title\":\"", 10);
+	buf_add(r, hf.title.b.p, hf.title.b.len);
+	buf_add(r, "\",\"abstract\":\"", 14);
+	buf_add(r, hf.abs.b.p, hf.abs.b.len);
+	buf_addc(r, '"');
+	addfield(r, "date", &hf.date);
+	addfield(r, "published", &hf.pub);
+	addnum(r, "upvotes", hf.upvotes);
+	addfield(r, "submitted_by", &hf.sub);
+	addfield(r, "organization", &hf.org);
+	addnum(r, "authors_count", hf.nauthors);
+	addnum(r, "num_comments", hf.ncomments);
+	addfield(r, "github_stars", &hf.stars);
+	buf_addc(r, '}');
+	psplit_emit(hf.ps);
+	/* Keep this card's text for the duplicate check, without copying. */
+	t = hf.lastt;
+	hf.lastt = hf.title.b;
+	hf.title.b = t;
+	t = hf.lasta;
+	hf.lasta = hf.abs.b;
+	hf.abs.b = t;
+	resetcard();
+}
+
+/* The current block ended: decide what it is. */
+static void
+endblock(void)
+{
+	struct block *b = &hf.cur;
+	int t;
+
+	if (b->nlines == 0)
+		return;
+	t = titleish(b);
+	switch (hf.state) {
+	case C_NONE:
+		if (t) {
+			swapblock(&hf.title, b);
+			hf.state = C_TITLE;
+		} else
+			skipped(b);
+		break;
+	case C_TITLE:
+		if (t && b->raw <= TITLEMAX / 2) {
+			/* Two titles in a row: the first was not one. */
+			skipped(&hf.title);
+			swapblock(&hf.title, b);
+		} else {
+			swapblock(&hf.abs, b);
+			hf.state = C_ABS;
+		}
+		break;
+	case C_ABS:
+	case C_META:
+		if (hf.havepend && !t) {
+			/* The held block was the next paper's title. */
+			hf.havepend = 0;
+			endcard();
+			swapblock(&hf.title, &hf.pend);
+			swapblock(&hf.abs, b);
+			hf.state = C_ABS;
+		} else if (hf.havepend) {
+			if (hf.state == C_ABS)
+				paragraph(&hf.pend);
+			else
+				skipped(&hf.pend);
+			swapblock(&hf.pend, b);
+		} else if (t) {
+			swapblock(&hf.pend, b);
+			hf.havepend = 1;
+		} else if (hf.state == C_ABS)
+			paragraph(b);
+		else
+			skipped(b);
+		break;
+	}
+	clearblock(b);
+}
+
+/* What to do with a block held back when metadata follows it. */
+static void
+pendmeta(int orgok)
+{
+	if (!hf.havepend)
+		return;
+	hf.havepend = 0;
+	if (orgok && hf.pend.nlines == 1 && hf.pend.raw <= 100) {
+		hf.org.len = 0;
+		json_str_decode(&hf.org, hf.pend.b.p, hf.pend.b.len);
+	} else if (hf.state == C_ABS)
+		paragraph(&hf.pend);
+	else
+		skipped(&hf.pend);
+}
+
+static void
+setstr(struct buf *b, const char *s, size_t n)
+{
+	b->len = 0;
+	buf_add(b, s, n);
+}
+
+/* Metadata that follows a paper's abstract: in a card, after its text. */
+static int
+postmeta(void)
+{
+	if (hf.state == C_TITLE) {
+		skipped(&hf.title);
+		hf.state = C_NONE;
+	}
+	if (hf.state == C_NONE)
+		return 0;
+	hf.state = C_META;
+	return 1;
+}
+
+/* Handle a metadata line of kind k (s, n: the line). */
+static void
+meta(int k, const char *s, size_t n)
+{
+	switch (k) {
+	case L_SKIP:
+		break;
+	case L_SUBMITTED:
+	case L_UPVOTE:
+		/* These open a card: the previous one is complete. */
+		if (hf.state != C_NONE)
+			endcard();
+		if (k == L_SUBMITTED)
+			hf.wantsub = 1;
+		else if (mv.num >= 0)
+			hf.upvotes = mv.num;
+		break;
+	case L_DOT:
+		pendmeta(1);
+		postmeta();
+		break;
+	case L_AUTHORS:
+		pendmeta(0);
+		if (postmeta())
+			hf.nauthors = mv.num;
+		break;
+	case L_GITHUB:
+		pendmeta(0);
+		if (postmeta() && n > 7)
+			setstr(&hf.stars, s + 7, n - 7);
+		break;
+	case L_INLINE:
+		pendmeta(0);
+		if (!postmeta())
+			break;
+		if (isauthors(mv.org, mv.orgn))
+			hf.nauthors = mv.num;
+		else if (mv.orgn > 0)
+			setstr(&hf.org, mv.org, mv.orgn);
+		if (mv.date != NULL && hf.pub.len == 0) {
+			setstr(&hf.pub, mv.date, mv.daten);
+			hf.ncomments = mv.ncomments;
+		}
+		break;
+	case L_DATE:
+		if (hf.state == C_NONE || hf.state == C_TITLE) {
+			/* Before any card: the page's date. */
+			if (hf.state == C_TITLE) {
+				skipped(&hf.title);
+				hf.state = C_NONE;
+			}
+			if (!mv.published)
+				setstr(&hf.date, mv.date, mv.daten);
+			break;
+		}
+		pendmeta(1);
+		postmeta();
+		if (hf.pub.len == 0) {
+			setstr(&hf.pub, mv.date, mv.daten);
+			hf.ncomments = mv.ncomments;
+		}
+		break;
+	}
+}
+
+/* Lines a text browser prints around links: "[", "]", "][31]". */
+static int
+isnoise(const char *s, size_t n)
+{
+	long long v;
+
+	if (n == 1)
+		return *s == '[' || *s == ']';
+	if (n >= 3 && s[0] == ']' && s[1] == '[' && s[n - 1] == ']')
+		return number(s + 2, n - 3, &v) == n - 3;
+	return 0;
+}
+
+/* A login after "Submitted by": one word. */
+static int
+islogin(const char *s, size_t n)
+{
+	return n <= 100 && memchr(s, ' ', n) == NULL &&
+	    memchr(s, '\t', n) == NULL;
+}
+
+int
+hf_detect(const char *p, size_t n)
+{
+	const char *e = p + n, *nl, *s;
+	size_t k;
+
+	for (; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', e - p)) == NULL)
+			nl = e;
+		for (s = p; s < nl && isspc(*s); s++)
+			;
+		for (k = nl - s; k > 0 && isspc(s[k - 1]); k--)
+			;
+		if (inlist(s, k, marks, sizeof(marks) / sizeof(marks[0])))
+			return 1;
+	}
+	return 0;
+}
+
+void
+hf_read(struct lines *l, struct psplit *ps)
+{
+	const char *s;
+	char *line;
+	long long len;
+	size_t n;
+	int k;
+
+	hf.ps = ps;
+	hf.date.len = hf.lastt.len = hf.lasta.len = 0;
+	hf.prevtext = hf.wantsub = 0;
+	clearblock(&hf.cur);
+	resetcard();
+	while ((len = psplit_next(ps, l, &line)) >= 0) {
+		s = line;
+		n = (size_t)len;
+		while (n > 0 && isspc(*s)) {
+			s++;
+			n--;
+		}
+		while (n > 0 && isspc(s[n - 1]))
+			n--;
+		if (n == 0 || isnoise(s, n)) {
+			endblock();
+			hf.prevtext = 0;
+			continue;
+		}
+		if (hf.wantsub) {
+			hf.wantsub = 0;
+			if (islogin(s, n)) {
+				setstr(&hf.sub, s, n);
+				continue;
+			}
+		}
+		/* A text browser's heading and link: "### [Title][32]". */
+		if (n > 2 && s[0] == '#') {
+			while (n > 0 && *s == '#') {
+				s++;
+				n--;
+			}
+			while (n > 0 && isspc(*s)) {
+				s++;
+				n--;
+			}
+			if (n > 4 && s[0] == '[' && s[n - 1] == ']') {
+				const char *m = s + n - 2;
+
+				while (m > s && isdig(*m))
+					m--;
+				if (m > s + 1 && m < s + n - 2 && m[0] == '[' &&
+				    m[-1] == ']') {
+					n = m - 1 - (s + 1);
+					s++;
+				}
+			}
+			if (n == 0)
+				continue;
+		}
+		k = classify(s, n, !hf.prevtext);
+		if (k != L_TEXT) {
+			endblock();
+			meta(k, s, n);
+			hf.prevtext = 0;
+			continue;
+		}
+		addline(s, n, l->lineno);
+		hf.prevtext = 1;
+	}
+	endblock();
+	endcard();
+}
+
+/* Which format is this input?  NULL when no detector claims it. */
+static const struct format *
+detect(struct psplit *ps, struct lines *l)
+{
+	const char *p, *nul;
+	size_t n, i;
+	unsigned long long lineno;
+
+	n = lines_peek(l, PEEK, &p);
+	if ((nul = memchr(p, '\0', n)) != NULL) {
+		/* Say where, as psplit_next would. */
+		for (lineno = 1; p < nul; p++)
+			lineno += *p == '\n';
+		psplit_warn(ps, lineno, "NUL byte: not a text file");
+		ps->status = EXIT_TROUBLE;
+		nulstop = 1;
+		return NULL;
+	}
+	for (i = 0; i < NFORMATS; i++)
+		if (formats[i].detect(p, n))
+			return &formats[i];
+	for (i = 0; i < n; i++)
+		if (strchr(" \t\r\n", p[i]) == NULL)
+			break;
+	if (i == n)
+		return NULL;		/* blank: "no papers found" says it */
+	psplit_warn(ps, 0, "unrecognised format (use -f)");
+	ps->status = EXIT_TROUBLE;
+	return NULL;
+}
+
+/* Split one input; returns its exit status. */
+static int
+split(const char *path)
+{
+	static struct psplit ps;
+	const struct format *f;
+	struct lines l;
+
+	if (lines_open(&l, path) == -1)
+		return EXIT_TROUBLE;
+	ps.file = l.name;
+	ps.npapers = 0;
+	ps.status = EXIT_OK;
+	ps.verbose = vflag;
+	ps.rec.len = 0;
+	nulstop = 0;
+	if ((f = fflag) == NULL)
+		f = detect(&ps, &l);
+	if (f != NULL)
+		f->read(&l, &ps);
+	if (lines_close(&l))
+		ps.status = EXIT_TROUBLE;
+	else if (ps.npapers == 0 && ps.status == EXIT_OK) {
+		psplit_warn(&ps, 0, "no papers found");
+		ps.status = EXIT_TROUBLE;
+	}
+	if (vflag && f != NULL)
+		psplit_warn(&ps, 0, "%lu papers (%s)", ps.npapers, f->name);
+	return ps.status;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-v] [-f format] [file ...]\n", argv0);
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	size_t i;
+
+	printf("usage: %s [-v] [-f format] [file ...]\n", argv0);
+	printf("  -f, --format=FORMAT  the page's format: auto (default)");
+	for (i = 0; i < NFORMATS; i++)
+		printf(", %s", formats[i].name);
+	printf("\n  -v, --verbose        report skipped text and paper counts\n"
+	    "      --help           print this help and exit\n"
+	    "      --version        print the version and exit\n");
+	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
+}
+
+static const struct format *
+format(const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, "auto") == 0)
+		return NULL;
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(name, formats[i].name) == 0)
+			return &formats[i];
+	fprintf(stderr, "%s: %s: unknown format; known formats: auto", argv0,
+	    name);
+	for (i = 0; i < NFORMATS; i++)
+		fprintf(stderr, ", %s", formats[i].name);
+	fputc('\n', stderr);
+	usage();
+	return NULL;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format",	required_argument,	NULL, 'f' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	static char *stdinonly[] = { "-", NULL };
+	int c, i, status = EXIT_OK;
+
+	setprogname(argv[0]);
+	while ((c = getopt_long(argc, argv, "f:v", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			fflag = format(optarg);
+			break;
+		case 'h':
+			help();
+			break;
+		case 'v':
+			vflag = 1;
+			break;
+		case 'V':
+			version();
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		argc = 1;
+		argv = stdinonly;
+	}
+	for (i = 0; i < argc; i++)
+		status |= split(argv[i]);
+	out_close(&out_stdout);
+	return status;
+}

@@ -784,6 +784,11 @@ hf_read(struct lines *l, struct psplit *ps)
 		addline(s, n, l->lineno);
 		hf.prevtext = 1;
 	}
+	if (nulstop) {
+		/* Keep whole blocks only: the one with the NUL byte is gone. */
+		clearblock(&hf.cur);
+		hf.havepend = 0;
+	}
 	endblock();
 	endcard();
 }
@@ -905,6 +910,7 @@ main(int argc, char *argv[])
 	int c, i, status = EXIT_OK;
 
 	setprogname(argv[0]);
+	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	while ((c = getopt_long(argc, argv, "f:v", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':

@@ -1,6 +1,7 @@
 /* psplit: split the text of a paper-listing page into one record per paper */
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,63 @@ static const struct format formats[] = {
 static const struct format *fflag;	/* NULL: auto */
 static int vflag;
 static int nulstop;			/* psplit_next met a NUL byte */
+
+/*
+ * Word-at-a-time tests (8 bytes): does w hold a byte that is zero, below
+ * 0x20, or equal to c?  Each is exact about whether such a byte exists.
+ */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
+#define HASZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
+#define HASLESS(w, c)	(((w) - ONES * (c)) & ~(w) & HIGHS)
+#define HASBYTE(w, c)	HASZERO((w) ^ (ONES * (c)))
+
+/* Length of the prefix of s that is ASCII without NUL: no checks needed. */
+static size_t
+plain(const char *s, size_t n)
+{
+	size_t i;
+	uint64_t w;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if ((w & HIGHS) | HASZERO(w))
+			break;
+	}
+	while (i < n && s[i] != '\0' && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * json_str_encode with a fast scan for the bytes that need escaping: page
+ * text is long runs of plain characters.
+ */
+static void
+encode(struct buf *b, const char *s, size_t n)
+{
+	const char *e = s + n, *q;
+	uint64_t w;
+	unsigned char c;
+
+	while (s < e) {
+		for (q = s; e - q >= 8; q += 8) {
+			memcpy(&w, q, 8);
+			if (HASLESS(w, 0x20) | HASBYTE(w, '"') | HASBYTE(w, '\\'))
+				break;
+		}
+		for (; q < e; q++) {
+			c = *q;
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+		}
+		buf_add(b, s, q - s);
+		if (q == e)
+			break;
+		json_str_encode(b, q, 1);
+		s = q + 1;
+	}
+}
 
 /* Messages about an input: "psplit: FILE:LINE: ..." (no LINE when 0). */
 void
@@ -54,16 +112,19 @@ psplit_next(struct psplit *ps, struct lines *l, char **line)
 {
 	static struct buf fix;
 	long long n;
+	size_t k;
 
 	if (nulstop || (n = lines_next(l, line)) < 0)
 		return -1;
-	if (memchr(*line, '\0', (size_t)n) != NULL) {
+	if ((k = plain(*line, (size_t)n)) == (size_t)n)
+		return n;
+	if (memchr(*line + k, '\0', (size_t)n - k) != NULL) {
 		psplit_warn(ps, l->lineno, "NUL byte: not a text file");
 		ps->status = EXIT_TROUBLE;
 		nulstop = 1;
 		return -1;
 	}
-	if (utf8_valid(*line, (size_t)n) != (size_t)n) {
+	if (utf8_valid(*line + k, (size_t)n - k) != (size_t)n - k) {
 		fix.len = 0;
 		utf8_repair(&fix, *line, (size_t)n);
 		psplit_warn(ps, l->lineno,
@@ -183,7 +244,19 @@ isdig(int c)
 static int
 eq(const char *s, size_t n, const char *lit)
 {
-	return strlen(lit) == n && memcmp(s, lit, n) == 0;
+	return n > 0 && *s == *lit && strlen(lit) == n &&
+	    memcmp(s, lit, n) == 0;
+}
+
+static int
+hasurl(const char *s, size_t n)
+{
+	const char *e = s + n, *p;
+
+	for (; (p = memchr(s, ':', e - s)) != NULL; s = p + 1)
+		if (e - p >= 3 && p[1] == '/' && p[2] == '/')
+			return 1;
+	return 0;
 }
 
 static int
@@ -307,7 +380,8 @@ classify(const char *s, size_t n, int weak)
 			return L_GITHUB;
 	}
 	/* "Org · Published on Oct 4, 2026", "3 authors · May 30", "· May 30" */
-	if ((d = memmem(s, n, DOT, 2)) != NULL) {
+	if ((d = memchr(s, DOT[0], n)) != NULL && d + 1 < s + n &&
+	    d[1] == DOT[1]) {
 		const char *r = d + 2, *e = s + n;
 		size_t ln = d - s;
 
@@ -397,13 +471,12 @@ addline(const char *s, size_t n, unsigned long long lineno)
 		buf_addc(&b->b, ' ');
 		b->raw++;
 	}
-	json_str_encode(&b->b, s, n);
+	encode(&b->b, s, n);
 	b->raw += n;
 	b->nlines++;
 	b->last = (unsigned char)s[n - 1];
 	b->bslash = s[n - 1] == '\\';
-	if (b->raw <= TITLEMAX && !b->url && n >= 3 &&
-	    memmem(s, n, "://", 3) != NULL)
+	if (b->raw <= TITLEMAX && !b->url && hasurl(s, n))
 		b->url = 1;
 }
 

@@ -29,25 +29,32 @@ static int vflag;
 static int nulstop;			/* psplit_next met a NUL byte */
 
 /*
- * Word-at-a-time tests (8 bytes): does w hold a byte that is zero, below
- * 0x20, or equal to c?  Each is exact about whether such a byte exists.
+ * Scanning for the few bytes that need care, 16 at a time with the
+ * compiler's portable vector extension (SSE2 or NEON code where there is
+ * such a unit, plain words elsewhere).
  */
-#define ONES		0x0101010101010101ULL
-#define HIGHS		0x8080808080808080ULL
-#define HASZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
-#define HASLESS(w, c)	(((w) - ONES * (c)) & ~(w) & HIGHS)
-#define HASBYTE(w, c)	HASZERO((w) ^ (ONES * (c)))
+typedef unsigned char	vbytes __attribute__((vector_size(16)));
+typedef signed char	vmask __attribute__((vector_size(16)));
+
+static int
+anyset(vmask m)
+{
+	uint64_t w[2];
+
+	memcpy(w, &m, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
 
 /* Length of the prefix of s that is ASCII without NUL: no checks needed. */
 static size_t
 plain(const char *s, size_t n)
 {
 	size_t i;
-	uint64_t w;
+	vbytes v;
 
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if ((w & HIGHS) | HASZERO(w))
+	for (i = 0; i + 16 <= n; i += 16) {
+		memcpy(&v, s + i, 16);
+		if (anyset((vmask)(v == 0) | (vmask)(v >= 0x80)))
 			break;
 	}
 	while (i < n && s[i] != '\0' && (unsigned char)s[i] < 0x80)
@@ -63,13 +70,14 @@ static void
 encode(struct buf *b, const char *s, size_t n)
 {
 	const char *e = s + n, *q;
-	uint64_t w;
 	unsigned char c;
+	vbytes v;
 
 	while (s < e) {
-		for (q = s; e - q >= 8; q += 8) {
-			memcpy(&w, q, 8);
-			if (HASLESS(w, 0x20) | HASBYTE(w, '"') | HASBYTE(w, '\\'))
+		for (q = s; e - q >= 16; q += 16) {
+			memcpy(&v, q, 16);
+			if (anyset((vmask)(v < 0x20) | (vmask)(v == '"') |
+			    (vmask)(v == '\\')))
 				break;
 		}
 		for (; q < e; q++) {

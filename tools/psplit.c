@@ -292,6 +292,17 @@ number(const char *s, size_t n, long long *v)
 	return i;
 }
 
+/* A login after "Submitted by": one word, not an upvote count. */
+static int
+islogin(const char *s, size_t n)
+{
+	long long v;
+
+	return n > 0 && n <= 100 && memchr(s, ' ', n) == NULL &&
+	    memchr(s, '\t', n) == NULL && number(s, n, &v) != n &&
+	    !eq(s, n, "-") && !eq(s, n, "Upvote");
+}
+
 /*
  * A card or page date, "Mon D" or "Mon D, YYYY" (a real month, day 1-31),
  * optionally with a comment count glued on ("May 29[6]", "Mar 8, 2024
@@ -373,8 +384,15 @@ classify(const char *s, size_t n, int weak)
 		return L_TEXT;
 	if (eq(s, n, DOT))
 		return L_DOT;
+	mv.orgn = 0;
 	if (eq(s, n, "Submitted by"))
 		return L_SUBMITTED;
+	if (n > 13 && memcmp(s, "Submitted by ", 13) == 0 &&
+	    islogin(s + 13, n - 13)) {
+		mv.org = s + 13;	/* the login, on the same line */
+		mv.orgn = n - 13;
+		return L_SUBMITTED;
+	}
 	if (isauthors(s, n))
 		return L_AUTHORS;
 	if (n >= 6 && memcmp(s, "GitHub", 6) == 0) {
@@ -703,7 +721,9 @@ meta(int k, const char *s, size_t n)
 		/* These open a card: the previous one is complete. */
 		if (hf.state != C_NONE)
 			endcard();
-		if (k == L_SUBMITTED)
+		if (k == L_SUBMITTED && mv.orgn > 0)
+			setstr(&hf.sub, mv.org, mv.orgn);
+		else if (k == L_SUBMITTED)
 			hf.wantsub = 1;
 		else if (mv.num >= 0)
 			hf.upvotes = mv.num;
@@ -769,13 +789,6 @@ isnoise(const char *s, size_t n)
 	return 0;
 }
 
-/* A login after "Submitted by": one word. */
-static int
-islogin(const char *s, size_t n)
-{
-	return n <= 100 && memchr(s, ' ', n) == NULL &&
-	    memchr(s, '\t', n) == NULL;
-}
 
 int
 hf_detect(const char *p, size_t n)
@@ -832,15 +845,11 @@ hf_read(struct lines *l, struct psplit *ps)
 			}
 		}
 		/* A text browser's heading and link: "### [Title][32]". */
-		if (n > 2 && s[0] == '#') {
-			while (n > 0 && *s == '#') {
-				s++;
-				n--;
-			}
-			while (n > 0 && isspc(*s)) {
-				s++;
-				n--;
-			}
+		for (k = 0; k < (int)n && s[k] == '#'; k++)
+			;
+		if (k > 0 && k + 1 < (int)n && s[k] == ' ') {
+			s += k + 1;
+			n -= k + 1;
 			if (n > 4 && s[0] == '[' && s[n - 1] == ']') {
 				const char *m = s + n - 2;
 

@@ -396,13 +396,12 @@ classify(const char *s, size_t n, int weak)
 	if (isauthors(s, n))
 		return L_AUTHORS;
 	if (n >= 6 && memcmp(s, "GitHub", 6) == 0) {
-		mv.num = 6;
 		if (n == 6)
 			return L_GITHUB;
 		for (k = 7; k < n && (isdig(s[k]) || s[k] == '.'); k++)
 			;
 		if (s[6] == ' ' && k > 7 && isdig(s[7]) && (k == n ||
-		    (k + 1 == n && strchr("kKmM", s[k]) != NULL)))
+		    (k + 1 == n && memchr("kKmM", s[k], 4) != NULL)))
 			return L_GITHUB;
 	}
 	/* "Org · Published on Oct 4, 2026", "3 authors · May 30", "· May 30" */
@@ -456,7 +455,7 @@ static int
 titleish(const struct block *b)
 {
 	return b->nlines <= 3 && b->raw <= TITLEMAX && !b->url &&
-	    strchr(".,;:", b->last) == NULL;
+	    memchr(".,;:", b->last, 4) == NULL;
 }
 
 static void
@@ -719,7 +718,10 @@ meta(int k, const char *s, size_t n)
 	case L_SUBMITTED:
 	case L_UPVOTE:
 		/* These open a card: the previous one is complete. */
-		if (hf.state != C_NONE)
+		if (hf.state == C_TITLE) {
+			skipped(&hf.title);
+			hf.state = C_NONE;
+		} else if (hf.state != C_NONE)
 			endcard();
 		if (k == L_SUBMITTED && mv.orgn > 0)
 			setstr(&hf.sub, mv.org, mv.orgn);

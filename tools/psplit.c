@@ -387,7 +387,7 @@ classify(const char *s, size_t n, int weak)
 	mv.orgn = 0;
 	if (eq(s, n, "Submitted by"))
 		return L_SUBMITTED;
-	if (n > 13 && memcmp(s, "Submitted by ", 13) == 0 &&
+	if (weak && n > 13 && memcmp(s, "Submitted by ", 13) == 0 &&
 	    islogin(s + 13, n - 13)) {
 		mv.org = s + 13;	/* the login, on the same line */
 		mv.orgn = n - 13;

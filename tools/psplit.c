@@ -792,6 +792,42 @@ isnoise(const char *s, size_t n)
 }
 
 
+/*
+ * A markdown or text-browser heading, "### Title", "### [Title][32]" or
+ * "### [Title](https://...)": strip it to the title and say so.
+ */
+static int
+heading(const char **sp, size_t *np)
+{
+	const char *s = *sp, *m;
+	size_t n = *np, k;
+
+	for (k = 0; k < n && s[k] == '#'; k++)
+		;
+	if (k == 0 || k + 1 >= n || s[k] != ' ')
+		return 0;
+	s += k + 1;
+	n -= k + 1;
+	if (n > 4 && s[0] == '[' && s[n - 1] == ']') {
+		for (m = s + n - 2; m > s && isdig(*m); m--)
+			;
+		if (m > s + 1 && m < s + n - 2 && m[0] == '[' && m[-1] == ']') {
+			n = m - 1 - (s + 1);
+			s++;
+		}
+	} else if (n > 4 && s[0] == '[' && s[n - 1] == ')') {
+		for (m = s + n - 2; m > s + 1 && *m != '(' && *m != ' '; m--)
+			;
+		if (m > s + 1 && m[0] == '(' && m[-1] == ']') {
+			n = m - 1 - (s + 1);
+			s++;
+		}
+	}
+	*sp = s;
+	*np = n;
+	return 1;
+}
+
 int
 hf_detect(const char *p, size_t n)
 {
@@ -805,6 +841,7 @@ hf_detect(const char *p, size_t n)
 			;
 		for (k = nl - s; k > 0 && isspc(s[k - 1]); k--)
 			;
+		heading(&s, &k);
 		if (inlist(s, k, marks, sizeof(marks) / sizeof(marks[0])))
 			return 1;
 	}
@@ -846,25 +883,16 @@ hf_read(struct lines *l, struct psplit *ps)
 				continue;
 			}
 		}
-		/* A text browser's heading and link: "### [Title][32]". */
-		for (k = 0; k < (int)n && s[k] == '#'; k++)
-			;
-		if (k > 0 && k + 1 < (int)n && s[k] == ' ') {
-			s += k + 1;
-			n -= k + 1;
-			if (n > 4 && s[0] == '[' && s[n - 1] == ']') {
-				const char *m = s + n - 2;
-
-				while (m > s && isdig(*m))
-					m--;
-				if (m > s + 1 && m < s + n - 2 && m[0] == '[' &&
-				    m[-1] == ']') {
-					n = m - 1 - (s + 1);
-					s++;
-				}
+		if (heading(&s, &n)) {
+			/* A heading is a block of its own. */
+			endblock();
+			if (n > 0 && !inlist(s, n, boiler,
+			    sizeof(boiler) / sizeof(boiler[0]))) {
+				addline(s, n, l->lineno);
+				endblock();
 			}
-			if (n == 0)
-				continue;
+			hf.prevtext = 0;
+			continue;
 		}
 		k = classify(s, n, !hf.prevtext);
 		if (k != L_TEXT) {

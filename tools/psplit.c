@@ -292,6 +292,28 @@ number(const char *s, size_t n, long long *v)
 	return i;
 }
 
+/* A count the site abbreviates, "1.2k" or "12k": its value (1200). */
+static int
+kilo(const char *s, size_t n, long long *v)
+{
+	long long frac = 0;
+	size_t k, f = 0;
+
+	if (n < 2 || s[n - 1] != 'k' || (k = number(s, n - 1, v)) == 0 ||
+	    k > 6)
+		return 0;
+	if (k + 1 < n - 1 && s[k] == '.') {
+		if ((f = number(s + k + 1, n - 2 - k, &frac)) != n - 2 - k ||
+		    f > 3)
+			return 0;
+		while (f++ < 3)
+			frac *= 10;
+	} else if (k != n - 1)
+		return 0;
+	*v = *v * 1000 + frac;
+	return 1;
+}
+
 /* A login after "Submitted by": one word, not an upvote count. */
 static int
 islogin(const char *s, size_t n)
@@ -443,7 +465,7 @@ classify(const char *s, size_t n, int weak)
 		mv.num = -1;
 		return L_UPVOTE;
 	}
-	if (number(s, n, &mv.num) == n)
+	if (number(s, n, &mv.num) == n || kilo(s, n, &mv.num))
 		return L_UPVOTE;
 	if (inlist(s, n, boiler, sizeof(boiler) / sizeof(boiler[0])))
 		return L_SKIP;

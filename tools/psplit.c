@@ -164,11 +164,13 @@ psplit_emit(struct psplit *ps)
  * block followed by an abstract block.  A title is short (at most three
  * lines and TITLEMAX bytes), holds no URL and does not end like a sentence
  * or a clause; an abstract is anything else (every title and abstract in
- * the corpus falls on the right side of that line).  After an abstract, a
- * block that could be a title is held back until the next block shows
- * whether it starts the next paper (an abstract follows) or was a short
- * last paragraph of this abstract, or an organisation (a "·" follows).
- * Only the current card is kept, so memory does not grow with the page.
+ * the corpus falls on the right side of that line).  After an abstract,
+ * blocks that could be titles are held back (at most NPEND) until the
+ * next block shows whether the last starts the next paper (an abstract
+ * follows) and the others were short last paragraphs of this abstract, or
+ * metadata shows they were an organisation ("·" follows) or a paper with
+ * a title-like summary.  Only the current card is kept, so memory does not
+ * grow with the page.
  */
 
 #define TITLEMAX	300	/* longest title in the corpus: 199 bytes */
@@ -184,6 +186,9 @@ struct block {
 	unsigned long long lineno;	/* first line's number */
 };
 
+/* Title-like blocks held after an abstract: paragraph, title, summary. */
+#define NPEND		3
+
 /* What a card has seen so far. */
 enum { C_NONE, C_TITLE, C_ABS, C_META };
 
@@ -195,8 +200,8 @@ enum {
 
 static struct hf {
 	struct psplit	*ps;
-	struct block	 cur, title, abs, pend;
-	int		 state, havepend, prevtext, wantsub;
+	struct block	 cur, cur2, cur3, orgb, title, abs, pend[NPEND];
+	int		 state, npend, prevtext, wantsub;
 	struct buf	 date, sub, org, pub, stars, lastt, lasta;
 	long long	 upvotes, nauthors, ncomments;
 } hf;
@@ -577,9 +582,82 @@ static void
 resetcard(void)
 {
 	hf.state = C_NONE;
-	hf.havepend = 0;
 	hf.sub.len = hf.org.len = hf.pub.len = hf.stars.len = 0;
 	hf.upvotes = hf.nauthors = hf.ncomments = -1;
+}
+
+/* Take the first held block off the queue into *b. */
+static void
+unhold(struct block *b)
+{
+	int i;
+
+	swapblock(b, &hf.pend[0]);
+	for (i = 1; i < hf.npend; i++)
+		swapblock(&hf.pend[i - 1], &hf.pend[i]);
+	hf.npend--;
+}
+
+/* A held block that is not a title: this card's last paragraph, or junk. */
+static void
+drop(void)
+{
+	unhold(&hf.cur2);
+	if (hf.state == C_ABS)
+		paragraph(&hf.cur2);
+	else
+		skipped(&hf.cur2);
+}
+
+/* A block short enough to be an organisation's name. */
+static int
+orgish(const struct block *b)
+{
+	return b->nlines == 1 && b->raw <= 100;
+}
+
+static void
+setorg(void)
+{
+	hf.org.len = 0;
+	json_str_decode(&hf.org, hf.orgb.b.p, hf.orgb.b.len);
+}
+
+/*
+ * Metadata came after title-like blocks and no abstract.  With promote,
+ * the last two are a paper whose abstract is short and unpunctuated (with
+ * orgok, after taking a short last one as the organisation); otherwise,
+ * or with one alone, they were not papers.
+ */
+static void
+resolve(int promote, int orgok)
+{
+	int org = 0;
+
+	if (hf.state != C_TITLE)
+		return;
+	if (promote && orgok && hf.npend >= 2 &&
+	    orgish(&hf.pend[hf.npend - 1])) {
+		swapblock(&hf.orgb, &hf.pend[--hf.npend]);
+		org = 1;
+	}
+	if (promote && hf.npend >= 1) {
+		while (hf.npend > 1) {
+			skipped(&hf.title);
+			unhold(&hf.title);
+		}
+		unhold(&hf.abs);
+		hf.state = C_ABS;
+		if (org)
+			setorg();
+		return;
+	}
+	skipped(&hf.title);
+	while (hf.npend > 0) {
+		unhold(&hf.cur2);
+		skipped(&hf.cur2);
+	}
+	hf.state = C_NONE;
 }
 
 /*
@@ -588,20 +666,11 @@ resetcard(void)
  * written is dropped.
  */
 static void
-endcard(void)
+emit(void)
 {
 	struct buf *r = &hf.ps->rec;
 	struct buf t;
 
-	if (hf.havepend) {
-		if (hf.state == C_ABS)
-			paragraph(&hf.pend);
-		else
-			skipped(&hf.pend);
-		hf.havepend = 0;
-	}
-	if (hf.state == C_TITLE)
-		skipped(&hf.title);
 	if (hf.state != C_ABS && hf.state != C_META) {
 		resetcard();
 		return;
@@ -638,6 +707,56 @@ endcard(void)
 	resetcard();
 }
 
+/* The held blocks end in the title of a paper whose abstract is abs. */
+static void
+newpaper(struct block *abs)
+{
+	while (hf.npend > 1)
+		drop();
+	emit();
+	unhold(&hf.title);
+	swapblock(&hf.abs, abs);
+	hf.state = C_ABS;
+}
+
+/*
+ * Metadata (or the end) follows the held blocks.  With orgok, a short last
+ * one is the card's organisation ("Microsoft" then "·"); two before that
+ * are a paper with a short abstract; one is a last paragraph or junk.
+ */
+static void
+settle(int orgok)
+{
+	int org = 0;
+
+	if (hf.state == C_TITLE || hf.npend == 0)
+		return;
+	if (orgok && orgish(&hf.pend[hf.npend - 1])) {
+		swapblock(&hf.orgb, &hf.pend[--hf.npend]);
+		org = 1;
+	}
+	if (hf.npend >= 2) {
+		while (hf.npend > 2)
+			drop();
+		swapblock(&hf.cur3, &hf.pend[--hf.npend]);
+		newpaper(&hf.cur3);
+		hf.state = C_META;
+	}
+	while (hf.npend > 0)
+		drop();
+	if (org)
+		setorg();
+}
+
+/* The current card is complete: write it. */
+static void
+endcard(void)
+{
+	resolve(1, 0);
+	settle(0);
+	emit();
+}
+
 /* The current block ended: decide what it is. */
 static void
 endblock(void)
@@ -657,56 +776,46 @@ endblock(void)
 			skipped(b);
 		break;
 	case C_TITLE:
-		if (t && b->raw <= TITLEMAX / 2) {
-			/* Two titles in a row: the first was not one. */
+		/*
+		 * Of title-like blocks in a row, the one an abstract follows
+		 * is the title; the ones before it were not (a search query,
+		 * a sort menu).  Metadata after them settles them (resolve).
+		 */
+		if (t && hf.npend == NPEND) {
 			skipped(&hf.title);
-			swapblock(&hf.title, b);
-		} else {
-			swapblock(&hf.abs, b);
-			hf.state = C_ABS;
+			unhold(&hf.title);
 		}
+		if (t) {
+			swapblock(&hf.pend[hf.npend++], b);
+			break;
+		}
+		while (hf.npend > 0) {
+			skipped(&hf.title);
+			unhold(&hf.title);
+		}
+		swapblock(&hf.abs, b);
+		hf.state = C_ABS;
 		break;
 	case C_ABS:
 	case C_META:
-		if (hf.havepend && !t) {
-			/* The held block was the next paper's title. */
-			hf.havepend = 0;
-			endcard();
-			swapblock(&hf.title, &hf.pend);
-			swapblock(&hf.abs, b);
-			hf.state = C_ABS;
-		} else if (hf.havepend) {
-			if (hf.state == C_ABS)
-				paragraph(&hf.pend);
-			else
-				skipped(&hf.pend);
-			swapblock(&hf.pend, b);
-		} else if (t) {
-			swapblock(&hf.pend, b);
-			hf.havepend = 1;
-		} else if (hf.state == C_ABS)
+		/*
+		 * After an abstract, title-like blocks are held until a block
+		 * that is not one shows that the last of them is the next
+		 * paper's title, or metadata settles them.
+		 */
+		if (t) {
+			if (hf.npend == NPEND)
+				drop();
+			swapblock(&hf.pend[hf.npend++], b);
+		} else if (hf.npend > 0)
+			newpaper(b);
+		else if (hf.state == C_ABS)
 			paragraph(b);
 		else
 			skipped(b);
 		break;
 	}
 	clearblock(b);
-}
-
-/* What to do with a block held back when metadata follows it. */
-static void
-pendmeta(int orgok)
-{
-	if (!hf.havepend)
-		return;
-	hf.havepend = 0;
-	if (orgok && hf.pend.nlines == 1 && hf.pend.raw <= 100) {
-		hf.org.len = 0;
-		json_str_decode(&hf.org, hf.pend.b.p, hf.pend.b.len);
-	} else if (hf.state == C_ABS)
-		paragraph(&hf.pend);
-	else
-		skipped(&hf.pend);
 }
 
 static void
@@ -720,10 +829,7 @@ setstr(struct buf *b, const char *s, size_t n)
 static int
 postmeta(void)
 {
-	if (hf.state == C_TITLE) {
-		skipped(&hf.title);
-		hf.state = C_NONE;
-	}
+	resolve(1, 0);
 	if (hf.state == C_NONE)
 		return 0;
 	hf.state = C_META;
@@ -740,10 +846,8 @@ meta(int k, const char *s, size_t n)
 	case L_SUBMITTED:
 	case L_UPVOTE:
 		/* These open a card: the previous one is complete. */
-		if (hf.state == C_TITLE) {
-			skipped(&hf.title);
-			hf.state = C_NONE;
-		} else if (hf.state != C_NONE)
+		resolve(1, 0);
+		if (hf.state != C_NONE)
 			endcard();
 		if (k == L_SUBMITTED && mv.orgn > 0)
 			setstr(&hf.sub, mv.org, mv.orgn);
@@ -753,21 +857,22 @@ meta(int k, const char *s, size_t n)
 			hf.upvotes = mv.num;
 		break;
 	case L_DOT:
-		pendmeta(1);
+		resolve(1, 1);
+		settle(1);
 		postmeta();
 		break;
 	case L_AUTHORS:
-		pendmeta(0);
+		settle(0);
 		if (postmeta())
 			hf.nauthors = mv.num;
 		break;
 	case L_GITHUB:
-		pendmeta(0);
+		settle(0);
 		if (postmeta() && n > 7)
 			setstr(&hf.stars, s + 7, n - 7);
 		break;
 	case L_INLINE:
-		pendmeta(0);
+		settle(0);
 		if (!postmeta())
 			break;
 		if (isauthors(mv.org, mv.orgn))
@@ -780,17 +885,14 @@ meta(int k, const char *s, size_t n)
 		}
 		break;
 	case L_DATE:
-		if (hf.state == C_NONE || hf.state == C_TITLE) {
-			/* Before any card: the page's date. */
-			if (hf.state == C_TITLE) {
-				skipped(&hf.title);
-				hf.state = C_NONE;
-			}
+		/* Before the first card, or between header lines: the page's. */
+		resolve(hf.date.len > 0 || mv.published, 1);
+		if (hf.state == C_NONE) {
 			if (!mv.published)
 				setstr(&hf.date, mv.date, mv.daten);
 			break;
 		}
-		pendmeta(1);
+		settle(1);
 		postmeta();
 		if (hf.pub.len == 0) {
 			setstr(&hf.pub, mv.date, mv.daten);
@@ -884,6 +986,7 @@ hf_read(struct lines *l, struct psplit *ps)
 	hf.prevtext = hf.wantsub = 0;
 	clearblock(&hf.cur);
 	resetcard();
+	hf.npend = 0;
 	while ((len = psplit_next(ps, l, &line)) >= 0) {
 		s = line;
 		n = (size_t)len;
@@ -929,7 +1032,7 @@ hf_read(struct lines *l, struct psplit *ps)
 	if (nulstop) {
 		/* Keep whole blocks only: the one with the NUL byte is gone. */
 		clearblock(&hf.cur);
-		hf.havepend = 0;
+		hf.npend = 0;
 	}
 	endblock();
 	endcard();

@@ -241,11 +241,45 @@ static const char *marks[] = {
 };
 
 #define DOT	"\xc2\xb7"		/* U+00B7 MIDDLE DOT */
+#define NBSP	"\xc2\xa0"		/* U+00A0 NO-BREAK SPACE */
+#define BOM	"\xef\xbb\xbf"	/* U+FEFF as a byte order mark */
 
 static int
 isspc(int c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * Drop white space around a line: ASCII blanks, and the no-break spaces
+ * (U+00A0) a browser's copy leaves where the page had &nbsp;.
+ */
+static void
+trim(const char **sp, size_t *np)
+{
+	const char *s = *sp;
+	size_t n = *np;
+
+	for (;;) {
+		if (n > 0 && isspc(*s)) {
+			s++;
+			n--;
+		} else if (n >= 2 && memcmp(s, NBSP, 2) == 0) {
+			s += 2;
+			n -= 2;
+		} else
+			break;
+	}
+	for (;;) {
+		if (n > 0 && isspc(s[n - 1]))
+			n--;
+		else if (n >= 2 && memcmp(s + n - 2, NBSP, 2) == 0)
+			n -= 2;
+		else
+			break;
+	}
+	*sp = s;
+	*np = n;
 }
 
 static int
@@ -961,10 +995,13 @@ hf_detect(const char *p, size_t n)
 	for (; p < e; p = nl + 1) {
 		if ((nl = memchr(p, '\n', e - p)) == NULL)
 			nl = e;
-		for (s = p; s < nl && isspc(*s); s++)
-			;
-		for (k = nl - s; k > 0 && isspc(s[k - 1]); k--)
-			;
+		s = p;
+		k = nl - p;
+		if (p == e - n && k >= 3 && memcmp(s, BOM, 3) == 0) {
+			s += 3;
+			k -= 3;
+		}
+		trim(&s, &k);
 		heading(&s, &k);
 		if (inlist(s, k, marks, sizeof(marks) / sizeof(marks[0])))
 			return 1;
@@ -990,12 +1027,11 @@ hf_read(struct lines *l, struct psplit *ps)
 	while ((len = psplit_next(ps, l, &line)) >= 0) {
 		s = line;
 		n = (size_t)len;
-		while (n > 0 && isspc(*s)) {
-			s++;
-			n--;
+		if (l->lineno == 1 && n >= 3 && memcmp(s, BOM, 3) == 0) {
+			s += 3;
+			n -= 3;
 		}
-		while (n > 0 && isspc(s[n - 1]))
-			n--;
+		trim(&s, &n);
 		if (n == 0 || isnoise(s, n)) {
 			endblock();
 			hf.prevtext = 0;

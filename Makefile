@@ -83,6 +83,10 @@ $(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
 	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
 FUZZLIBS_json = -ljansson
+# psplit's target includes tools/psplit.c; its other readers come as files.
+EXTRA_FUZZ_psplit = $(EXTRA_psplit:%=tools/%.c)
+FUZZLIBS_psplit = $(LIBS_psplit)
+$(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -102,7 +106,7 @@ fuzz-smoke:
 		$(MAKE) FUZZTIME=10 fuzz; \
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
-fuzz: $(O)/test/fuzz-json
+fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-psplit
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

@@ -1,0 +1,78 @@
+/*
+ * psplit.c: libFuzzer target for psplit's page readers.  Arbitrary bytes
+ * are split as a page (auto-detected, or forced to a format by the first
+ * byte); whatever psplit writes must be JSON Lines records that the
+ * record scanner accepts, each an object whose first member is "title",
+ * and nothing may crash or leak (ASan/UBSan).
+ */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The tool itself, with its main renamed: its static readers are the target. */
+#define main psplit_main
+#include "../../tools/psplit.c"
+#undef main
+
+static int infd = -1, outfd, devnull, errfd;
+static char inpath[64];
+
+static void
+check(const char *p, size_t n)
+{
+	struct jindex ix = { 0 };
+	struct jerr err;
+	const char *nl, *e = p + n;
+
+	if (n > 0 && p[n - 1] != '\n')
+		abort();		/* every record ends in a newline */
+	for (; p < e; p = nl + 1) {
+		nl = memchr(p, '\n', e - p);
+		if (json_scan(p, nl - p, &ix, &err) == -1 || !ix.isobj ||
+		    ix.n < 2 || !json_key_eq(&ix.m[0], "title", 5) ||
+		    !json_key_eq(&ix.m[1], "abstract", 8))
+			abort();
+	}
+	free(ix.m);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static char *out;
+	struct stat st;
+
+	if (infd == -1) {
+		infd = memfd_create("page", 0);
+		outfd = memfd_create("records", 0);
+		devnull = open("/dev/null", O_WRONLY);
+		errfd = dup(2);
+		snprintf(inpath, sizeof(inpath), "/proc/self/fd/%d", infd);
+		out_stdout.fd = outfd;
+		setprogname("psplit");
+	}
+	if (ftruncate(infd, 0) == -1 || pwrite(infd, data, size, 0) !=
+	    (ssize_t)size)
+		abort();
+	fflag = NULL;
+	if (size > 0 && data[0] % 3 != 0)
+		fflag = &formats[data[0] % NFORMATS];
+	vflag = size > 0 && data[0] & 0x80;
+	dup2(devnull, 2);
+	split(inpath);
+	out_flush(&out_stdout);
+	dup2(errfd, 2);
+	if (fstat(outfd, &st) == -1)
+		abort();
+	out = realloc(out, st.st_size + 1);
+	if (pread(outfd, out, st.st_size, 0) != st.st_size)
+		abort();
+	check(out, st.st_size);
+	if (ftruncate(outfd, 0) == -1 || lseek(outfd, 0, SEEK_SET) == -1)
+		abort();
+	return 0;
+}

@@ -419,7 +419,7 @@ entry_emit(struct psplit *ps)
 		buf_add(r, e.extra.p, e.extra.len);
 	}
 	json_key(r, "abstract");
-	json_add_str(r, e.abstract.p, e.abstract.len);
+	json_add_str(r, e.abstract.len > 0 ? e.abstract.p : "", e.abstract.len);
 	addfield(r, "url", &e.url);
 	if (e.cross)
 		buf_adds(r, ",\"cross_list\":true");
@@ -639,6 +639,26 @@ list_begin(const char *s, size_t n, int sec, const struct buf *date,
 	e.date.len = 0;
 	buf_add(&e.date, date->p, date->len);
 	e.line = line;
+	/* The page links the entry to its abstract page. */
+	buf_adds(&e.url, "https://arxiv.org/abs/");
+	buf_add(&e.url, e.id.p, e.id.len);
+}
+
+/*
+ * Before its first field, an entry whose parts stand on lines of their own
+ * may go on with "[pdf, html, other]" and "(cross-list from cs.LG)".
+ */
+static int
+list_marker(const char *s, size_t n)
+{
+	if (n < 2 || e.title.len > 0 || fl.open)
+		return 0;
+	if (s[0] == '(' && s[n - 1] == ')') {
+		e.cross |= prefix(s, n, "(cross-list");
+		e.replaced |= prefix(s, n, "(replaced");
+		return 1;
+	}
+	return s[0] == '[' && s[n - 1] == ']';
 }
 
 static const char *sections[] = {
@@ -805,6 +825,8 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 			if (n == 0) {
 				if (!fl.ownline)
 					field_end();
+			} else if (list_marker(s, n)) {
+				;
 			} else if ((k = listlabel(s, n)) == 8 &&
 			    strncasecmp(s, "Abstract", 8) == 0) {
 				field_end();

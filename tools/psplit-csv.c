@@ -9,11 +9,11 @@
 
 /* What a column becomes in the record. */
 enum { C_OTHER, C_SKIP, C_TITLE, C_ABSTRACT, C_AUTHORS, C_ARXIV, C_DOI,
-	C_URL, C_DATE, C_YEAR };
+	C_URL, C_DATE, C_YEAR, C_CATS, C_UPVOTES };
 
 static const char *rolekey[] = {
 	NULL, NULL, "title", "abstract", "authors", "arxiv_id", "doi", "url",
-	"date", "year"
+	"date", "year", "categories", "upvotes"
 };
 
 /*
@@ -36,6 +36,7 @@ static const struct {
 	{ "url", C_URL }, { "link", C_URL },
 	{ "date", C_DATE }, { "publication date", C_DATE },
 	{ "year", C_YEAR }, { "publication year", C_YEAR },
+	{ "categories", C_CATS }, { "upvotes", C_UPVOTES },
 	{ NULL, 0 }
 };
 
@@ -143,6 +144,7 @@ header(struct csvrd *rd)
 				psplit_warn(rd->ps, rd->rowline, "column %zu "
 				    "(\"%.*s\") repeats column %zu; left out",
 				    i + 1, (int)n, s, j + 1);
+				rd->ps->status = EXIT_TROUBLE;
 				rd->role[i] = C_SKIP;
 				break;
 			}
@@ -176,6 +178,42 @@ add_authors(struct buf *r, const char *s, size_t n)
 		}
 	}
 	buf_addc(r, ']');
+}
+
+/* Category codes separated by spaces, commas or semicolons. */
+static void
+add_cats(struct buf *r, const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	buf_addc(r, '[');
+	while (i < n) {
+		while (i < n && (isspc(s[i]) || s[i] == ',' || s[i] == ';'))
+			i++;
+		for (j = i; j < n && !isspc(s[j]) && s[j] != ',' && s[j] != ';';
+		    j++)
+			;
+		if (j > i) {
+			json_sep(r);
+			json_add_str(r, s + i, j - i);
+		}
+		i = j;
+	}
+	buf_addc(r, ']');
+}
+
+/* An upvote count is a number in records; other text stays a string. */
+static void
+add_count(struct buf *r, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == n && n < 16 && (n == 1 || s[0] != '0'))
+		buf_add(r, s, n);
+	else
+		json_add_str(r, s, n);
 }
 
 static void
@@ -232,11 +270,18 @@ row(struct csvrd *rd)
 			json_add_str(r, s, n);
 			continue;
 		case C_AUTHORS:
+		case C_CATS:
+		case C_UPVOTES:
 			s = trim(s, &n);
 			if (n == 0)
 				continue;
-			json_key(r, "authors");
-			add_authors(r, s, n);
+			json_key(r, rolekey[rd->role[i]]);
+			if (rd->role[i] == C_AUTHORS)
+				add_authors(r, s, n);
+			else if (rd->role[i] == C_CATS)
+				add_cats(r, s, n);
+			else
+				add_count(r, s, n);
 			continue;
 		default:
 			s = trim(s, &n);
@@ -307,6 +352,9 @@ csv_read(struct lines *l, struct psplit *ps)
 	size_t n;
 
 	rd.ps = ps;
+	/* Allocated, so that an empty cell is never a null pointer. */
+	buf_grow(&rd.cells, 1);
+	buf_grow(&rd.hnames, 1);
 	rd.n = rd.cells.len = 0;
 	rd.header = rd.refused = rd.inrow = 0;
 	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI) != 0)

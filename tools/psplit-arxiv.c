@@ -710,6 +710,17 @@ listlabel(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The abstract follows the subjects, so where the subject list ends matters:
+ * it goes on while it lacks its closing ")" or its next line ends in a
+ * category code.
+ */
+static int
+subjects(void)
+{
+	return fl.val.len > 0 && strcasecmp(fl.key, "Subjects") == 0;
+}
+
 /* "Wed, 7 Oct 2026 (showing first 50 of 350 entries )" on /recent pages. */
 static size_t
 dayheading(const char *s, size_t n)
@@ -835,8 +846,8 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 			} else if (k > 0) {
 				field_start(s, k, s + k + 1, n - k - 1);
 			} else if (fl.open && (fl.ownline || (in &&
-			    (strcasecmp(fl.key, "Subjects") != 0 ||
-			    endscode(s, n))))) {
+			    !subjects()) || (subjects() && (endscode(s, n) ||
+			    fl.val.p[fl.val.len - 1] != ')')))) {
 				addjoin(&fl.val, s, n);
 				fl.ownline = 0;
 			} else {

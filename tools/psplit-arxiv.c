@@ -10,7 +10,7 @@
 struct entry {
 	struct buf	 id, version, date, title, authors, cats, comments;
 	struct buf	 jref, doi, extra, abstract, url;
-	int		 cross, replaced, parbreak, codes;
+	int		 cross, replaced, parbreak, codes, nfields;
 	unsigned long long line;	/* of its arXiv: line, for messages */
 };
 
@@ -95,7 +95,7 @@ entry_reset(void)
 	e.authors.len = 0;
 	e.cats.len = e.comments.len = e.jref.len = e.doi.len = 0;
 	e.extra.len = e.abstract.len = e.url.len = 0;
-	e.cross = e.replaced = e.parbreak = e.codes = 0;
+	e.cross = e.replaced = e.parbreak = e.codes = e.nfields = 0;
 	fl.open = fl.ownline = 0;
 	fl.val.len = 0;
 }
@@ -335,6 +335,7 @@ field_start(const char *k, size_t kn, const char *v, size_t vn)
 	addjoin(&fl.val, v, vn);
 	fl.open = 1;
 	fl.ownline = fl.val.len == 0;
+	e.nfields++;
 }
 
 /* A "Key:" at the start of a line (letters and '-'): the key's length. */
@@ -628,6 +629,15 @@ list_isentry(const char *s, size_t n)
 	    parse_id(s + 6, n - 6, NULL, NULL) > 0;
 }
 
+/* "arXiv:ID [pdf, html, other]" without its "[n]", as some copies have. */
+static int
+list_linked(const char *s, size_t n)
+{
+	return list_isentry(s, n) && (memmem(s, n, " [pdf", 5) != NULL ||
+	    memmem(s, n, " [html", 6) != NULL ||
+	    memmem(s, n, " [other", 7) != NULL);
+}
+
 static void
 list_begin(const char *s, size_t n, int sec, const struct buf *date,
     unsigned long long line)
@@ -753,7 +763,7 @@ arxiv_list_detect(const char *p, size_t n)
 
 	while ((s = peekline(&p, end, &len)) != NULL) {
 		s = triml(s, &len);
-		if (num && list_isentry(s, len))
+		if ((num && list_isentry(s, len)) || list_linked(s, len))
 			return 1;
 		if (len > 0)
 			num = 0;
@@ -800,7 +810,7 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 	const char *s;
 	long long len;
 	size_t n, k;
-	int st = OUT, sec = 0, num = 0, in;
+	int st = OUT, sec = 0, num = 0, in, ent;
 
 	date.len = 0;
 	entry_reset();
@@ -811,18 +821,18 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 		if (num && n == 0)
 			continue;
 		k = entryno(s, n);
-		if ((num && list_isentry(s, n)) || (k > 0 && k == n) ||
-		    (k > 0 && list_isentry(s + k, n - k)) ||
-		    list_heading(s, n, &sec, &date)) {
+		if (k > 0)
+			ent = k < n && list_isentry(s + k, n - k);
+		else
+			ent = (num && list_isentry(s, n)) || list_linked(s, n);
+		if (ent || (k > 0 && k == n) || list_heading(s, n, &sec, &date)) {
 			if (st != OUT)
 				entry_emit(ps);
 			entry_reset();
 			st = OUT;
 			/* "[12]" alone: its "arXiv:" line follows. */
 			num = k > 0 && k == n;
-			if (num)
-				continue;
-			if (k > 0 || list_isentry(s, n)) {
+			if (ent) {
 				list_begin(s + k, n - k, sec, &date, l->lineno);
 				st = HEAD;
 			}
@@ -850,6 +860,10 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 			    fl.val.p[fl.val.len - 1] != ')')))) {
 				addjoin(&fl.val, s, n);
 				fl.ownline = 0;
+			} else if (e.nfields == 1 && e.authors.len == 0 &&
+			    strcasecmp(fl.key, "Title") == 0 && !in) {
+				/* Pages now show the names without a label. */
+				field_start("Authors", 7, s, n);
 			} else {
 				field_end();
 				st = ABSTRACT;

@@ -1,7 +1,9 @@
 # bench/psplit-arxiv.sh: psplit -f arxiv-mail on the real arXiv digests
 # repeated to 100 MB, against an awk+jq script doing the same split (awk
 # cuts the entries into tab-separated fields, jq builds the records; their
-# titles and abstracts equal psplit's).  Sourced by bench/run.sh.
+# titles and abstracts equal psplit's); and psplit -f csv on papers.jsonl
+# as CSV against Miller reading the same CSV into JSON Lines.  Sourced by
+# bench/run.sh.
 
 if [ ! -x "$BIN/psplit" ]; then
 	echo "psplit-arxiv: no psplit in $BIN; skipped"
@@ -93,4 +95,28 @@ JQ
 	fi
 	bench_rss "psplit -f arxiv-mail" 16
 	bench_rss "psplit -f arxiv-mail (10 MB)" 16
+
+	csv=$BENCHDIR/papers.csv
+	if [ ! -s "$csv" ] && have jq; then
+		echo "bench: building papers.csv"
+		echo 'arxiv_id,title,abstract,authors,day' >"$csv.one"
+		jq -r '[.arxiv_id, .title, .abstract, (.authors | join("; ")),
+		    .day] | @csv' "$SHARED/corpus/papers.jsonl" >>"$csv.one"
+		cp "$csv.one" "$csv.tmp"
+		while [ "$(wc -c <"$csv.tmp")" -lt $((${BENCH_MB:-100} * 1000000)) ]
+		do
+			tail -n +2 "$csv.one" >>"$csv.tmp"
+		done
+		rm -f "$csv.one"
+		mv "$csv.tmp" "$csv"
+	fi
+	if [ -s "$csv" ]; then
+		bench_time "psplit -f csv" "$csv" psplit -f csv
+		if have mlr; then
+			bench_time "mlr --icsv --ojsonl cat" "$csv" \
+			    mlr --icsv --ojsonl cat
+			bench_ratio "psplit -f csv" "mlr --icsv --ojsonl cat" 1
+		fi
+		bench_rss "psplit -f csv" 16
+	fi
 fi

@@ -687,7 +687,7 @@ section(const char *s, size_t n, const char **date, size_t *dn)
 		if (!prefix(s, n, sections[i]))
 			continue;
 		k = strlen(sections[i]);
-		if (k == n || prefix(s + k, n - k, " (")) {
+		if (k == n || prefix(s + k, n - k, " (showing ")) {
 			*dn = 0;
 			return i == 0 ? 1 : i < 3 ? 2 : 3;
 		}
@@ -745,12 +745,22 @@ dayheading(const char *s, size_t n)
 	return p - s;
 }
 
-/* Text after the last entry of a page, where entries stop. */
+/*
+ * Text after the last entry of a page, where entries stop: "Total of 251
+ * entries", "Showing up to 2000 entries per page: fewer | more | all".
+ */
 static int
 footer(const char *s, size_t n)
 {
-	return (prefix(s, n, "Total of ") && n > 9 && isdig(s[9])) ||
-	    prefix(s, n, "Showing up to ") ||
+	size_t i = 9;
+
+	if (prefix(s, n, "Total of ")) {
+		while (i < n && isdig(s[i]))
+			i++;
+		return i > 9 && n - i == 8 && memcmp(s + i, " entries", 8) == 0;
+	}
+	return (prefix(s, n, "Showing up to ") &&
+	    memmem(s, n, " entries per page", 17) != NULL) ||
 	    prefix(s, n, "Which authors of this paper are endorsers?");
 }
 

@@ -31,7 +31,7 @@ LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv
 LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit =
+EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks =
 EXTRA_ptag =
 EXTRA_pcount =

@@ -15,9 +15,16 @@ struct format {
 	void		(*read)(struct lines *, struct psplit *);
 };
 
-/* -f auto tries the detectors in this order; a new format is one more row. */
+/*
+ * -f auto tries the detectors in this order; a new format is one more row.
+ * CSV is judged by its header line alone, the arXiv shapes by lines no other
+ * page has; the Hugging Face page, the loosest, comes last.
+ */
 static const struct format formats[] = {
-	{ "hf",		hf_detect,	hf_read },
+	{ "csv",	csv_detect,		csv_read },
+	{ "arxiv-mail",	arxiv_mail_detect,	arxiv_mail_read },
+	{ "arxiv-list",	arxiv_list_detect,	arxiv_list_read },
+	{ "hf",		hf_detect,		hf_read },
 };
 #define NFORMATS	(sizeof(formats) / sizeof(formats[0]))
 

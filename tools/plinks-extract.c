@@ -694,7 +694,11 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 				return 0;
 		if (q == x || q == h + 1)
 			return 0;
-		q++;
+		for (q++; q < x && (s[q] == ':' || (cls[(uc)s[q]] & C_DIGIT));
+		    q++)
+			;
+		if (q < x || s[q - 1] == ':')
+			return 0;
 	} else {
 		for (q = x; q > h && (cls[(uc)s[q - 1]] & C_DIGIT); q--)
 			;
@@ -881,10 +885,12 @@ urlsplit(const char *u, size_t n, struct url *p)
 	for (i = a; i < x; i++)
 		if (u[i] == '@')
 			p->host = i + 1;
-	for (i = p->host; i < x && u[i] != ':'; i++)
-		if (u[i] == '[')
-			for (; i < x && u[i] != ']'; i++)
-				;
+	i = p->host;
+	if (i < x && u[i] == '[')	/* IPv6: its colons are no port */
+		while (i < x && u[i] != ']')
+			i++;
+	while (i < x && u[i] != ':')
+		i++;
 	p->hlen = i - p->host;
 	p->path = x;
 	for (i = x; i < n && u[i] != '?' && u[i] != '#'; i++)
@@ -963,10 +969,10 @@ canon(struct links *L, struct link *l)
 	struct url p;
 	char h[256];
 	const char *u = L->b.p + l->url, *path;
-	size_t n = l->ulen, hn, plen, i, v;
+	size_t n = l->ulen, plen, i, v;
 
 	urlsplit(u, n, &p);
-	hn = hostkey(h, sizeof(h), u + p.host, p.hlen);
+	hostkey(h, sizeof(h), u + p.host, p.hlen);
 	path = u + p.path;
 	plen = p.plen;
 	t.len = ver.len = 0;
@@ -995,7 +1001,9 @@ canon(struct links *L, struct link *l)
 	for (i = 0; i < p.scheme; i++)
 		buf_addc(&t, lower((unsigned char)u[i]));
 	buf_add(&t, u + p.scheme, p.host - p.scheme);	/* :// and userinfo */
-	buf_add(&t, h, hn);
+	i = p.hlen >= 4 && prefixci(u + p.host, p.hlen, "www.") ? 4 : 0;
+	for (; i < p.hlen; i++)
+		buf_addc(&t, lower((unsigned char)u[p.host + i]));
 	buf_add(&t, u + p.host + p.hlen, p.path - p.host - p.hlen);
 	for (;;) {
 		if (plen > 0 && path[plen - 1] == '/')

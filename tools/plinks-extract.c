@@ -338,27 +338,52 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 	return p;
 }
 
-/* Is the label s[0..n) a top-level domain?  Asks the public suffix list. */
+/*
+ * Is the label s[0..n) a top-level domain?  Asks the public suffix list,
+ * through a small cache since abstracts repeat the same few endings.
+ */
 static int
 istld(const char *s, size_t n)
 {
+	static struct {
+		char	 k[24];
+		int	 v;
+	} cache[256];
 	char t[80];
 	size_t i;
+	unsigned hv = 0;
+	int v, ascii = 1;
 
-	if (n == 0 || n > 63)
+	if (n < 2 || n > 63)
 		return 0;
 	t[0] = 'x';
 	t[1] = '.';
 	for (i = 0; i < n; i++) {
-		if ((unsigned char)s[i] < 0x80 && !(cls[(uc)s[i]] & C_LABEL))
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = 0;
+		else if (!(cls[(uc)s[i]] & C_LABEL))
 			return 0;
 		t[i + 2] = (char)lower((unsigned char)s[i]);
+		hv = hv * 31 + (unsigned char)t[i + 2];
 	}
 	t[n + 2] = '\0';
+	/* ASCII TLDs are letters, or punycode */
+	if (ascii && t[2] != 'x')
+		for (i = 0; i < n; i++)
+			if (t[i + 2] < 'a' || t[i + 2] > 'z')
+				return 0;
+	hv &= 255;
+	if (n < sizeof(cache[0].k) && strcmp(cache[hv].k, t + 2) == 0)
+		return cache[hv].v;
 	/* "x.ck" as well: some TLDs are listed only as "*.ck" */
-	return psl_is_public_suffix2(psl, t + 2,
+	v = psl_is_public_suffix2(psl, t + 2,
 	    PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) ||
 	    psl_is_public_suffix2(psl, t, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE);
+	if (n < sizeof(cache[0].k)) {
+		memcpy(cache[hv].k, t + 2, n + 1);
+		cache[hv].v = v;
+	}
+	return v;
 }
 
 static int

@@ -11,6 +11,7 @@ static const char *deffields[] = { "title", "abstract", "comments" };
 
 static const char **fields = deffields;
 static size_t nfields = sizeof(deffields) / sizeof(deffields[0]);
+static size_t *flen;		/* their lengths */
 static int eflag;		/* --each: a record per link */
 static int tflag;		/* --text: plain text in */
 static enum { O_URL, O_TEXT, O_JSONL } oformat = O_URL;
@@ -55,7 +56,8 @@ wanted(const struct member *m)
 	size_t i;
 
 	for (i = 0; i < nfields; i++)
-		if (json_key_eq(m, fields[i], strlen(fields[i])))
+		if ((m->key.n == flen[i] || m->kesc) &&
+		    json_key_eq(m, fields[i], flen[i]))
 			return 1;
 	return 0;
 }
@@ -86,6 +88,11 @@ dorecord(const struct rec *r)
 		m = &r->ix.m[i];
 		if (m->val.p[0] != '"' || !wanted(m))
 			continue;
+		/* most strings have no escapes: scan them where they are */
+		if (memchr(m->val.p + 1, '\\', m->val.n - 2) == NULL) {
+			links_scan(&links, m->val.p + 1, m->val.n - 2);
+			continue;
+		}
 		text.len = 0;
 		json_str_decode(&text, m->val.p + 1, m->val.n - 2);
 		links_scan(&links, text.p, text.len);
@@ -190,7 +197,7 @@ main(int argc, char **argv)
 	int ch, k, status, nf = 0;
 
 	setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, "F:ceko:t", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "F:cek:o:t", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'F':
@@ -248,6 +255,9 @@ main(int argc, char **argv)
 		warnf("--each reads records, not --text");
 		usage();
 	}
+	flen = emalloc(nfields * sizeof(*flen));
+	for (k = 0; k < (int)nfields; k++)
+		flen[k] = strlen(fields[k]);
 	links_init();
 	if (tflag) {
 		status = dotext(argc, argv);

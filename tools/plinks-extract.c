@@ -287,6 +287,22 @@ prefixci(const char *s, size_t n, const char *p)
 	return 1;
 }
 
+/* Does a URL with a scheme start at s[p]? */
+static size_t
+schemeat(const char *s, size_t n, size_t p)
+{
+	size_t k;
+
+	if (prefixci(s + p, n - p, "https://"))
+		k = 8;
+	else if (prefixci(s + p, n - p, "http://") ||
+	    prefixci(s + p, n - p, "ftp://"))
+		k = p + 6 < n && s[p + 6] == '/' ? 7 : 6;
+	else
+		return 0;
+	return p + k < n && !(cls[(uc)s[p + k]] & C_STOP) ? k : 0;
+}
+
 /*
  * The end of a URL whose rest starts at p: stop at a space, a control
  * character, < > " `, or a closing bracket with no opener inside the URL;
@@ -304,6 +320,11 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 	while (p < n) {
 		c = u[p];
 		if (c < 0x80) {
+			/* a list glued by commas: "https://a.org/x,https://b.org" */
+			if ((c == ',' || c == ';') && p + 4 < n &&
+			    memchr(s + p + 1, ':', n - p - 1 < 7 ? n - p - 1 : 7)
+			    != NULL && schemeat(s, n, p + 1))
+				break;
 			if (cls[c] & (C_STOP | C_OPEN | C_CLOSE)) {
 				if (cls[c] & C_STOP)
 					break;
@@ -1027,8 +1048,11 @@ canon(struct links *L, struct link *l)
 		buf_addc(&t, lower((unsigned char)u[i]));
 	buf_add(&t, u + p.scheme, p.host - p.scheme);	/* :// and userinfo */
 	i = p.hlen >= 4 && prefixci(u + p.host, p.hlen, "www.") ? 4 : 0;
-	for (; i < p.hlen; i++)
-		buf_addc(&t, lower((unsigned char)u[p.host + i]));
+	if (strcmp(h, "huggingface.co") == 0)
+		buf_adds(&t, h);	/* hf.co too */
+	else
+		for (; i < p.hlen; i++)
+			buf_addc(&t, lower((unsigned char)u[p.host + i]));
 	buf_add(&t, u + p.host + p.hlen, p.path - p.host - p.hlen);
 	for (;;) {
 		if (plen > 0 && path[plen - 1] == '/')

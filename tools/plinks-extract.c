@@ -550,6 +550,8 @@ add(struct links *L, const char *s, size_t at, size_t tn, const char *pre,
 	}
 	if (L->canonical)
 		canon(L, l);
+	if (L->repeats)
+		goto keep;
 	if (2 * (L->n + 1) > L->nslot)
 		rehash(L);
 	sl = lookup(L, L->b.p + l->url, l->ulen);
@@ -558,6 +560,7 @@ add(struct links *L, const char *s, size_t at, size_t tn, const char *pre,
 		return;
 	}
 	*sl = L->n + 1;
+keep:
 	l->text = L->b.len;
 	buf_add(&L->b, s + at, tn);
 	l->tlen = tn;

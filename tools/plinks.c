@@ -197,6 +197,7 @@ main(int argc, char **argv)
 	int ch, k, status, nf = 0;
 
 	setprogname(argv[0]);
+	argv[0] = (char *)argv0;	/* getopt's messages say "plinks:" */
 	while ((ch = getopt_long(argc, argv, "F:cek:o:t", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
@@ -260,6 +261,7 @@ main(int argc, char **argv)
 		flen[k] = strlen(fields[k]);
 	links_init();
 	if (tflag) {
+		links.repeats = 1;
 		status = dotext(argc, argv);
 	} else {
 		rin_init(&in, argc, argv);

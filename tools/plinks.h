@@ -20,6 +20,7 @@ struct links {
 	struct buf	 b;
 	unsigned	 kinds;		/* kinds kept, a bit each; 0 keeps all */
 	int		 canonical;
+	int		 repeats;	/* keep repeated URLs too */
 	/* a hash set of URLs, so repeats are dropped in linear time */
 	size_t		*slot;
 	unsigned	*gen;

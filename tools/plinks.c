@@ -106,7 +106,8 @@ dorecord(const struct rec *r)
 			addraw(&obuf, r, "arxiv_id");
 			buf_adds(&obuf, "}\n");
 		}
-		out_write(&out_stdout, obuf.p, obuf.len);
+		if (obuf.len > 0)
+			out_write(&out_stdout, obuf.p, obuf.len);
 		return;
 	}
 	buf_addc(&obuf, '[');
@@ -148,7 +149,8 @@ doline(const char *s, size_t n)
 			buf_add(&obuf, links.b.p + l->url, l->ulen);
 		buf_addc(&obuf, '\n');
 	}
-	out_write(&out_stdout, obuf.p, obuf.len);
+	if (obuf.len > 0)
+		out_write(&out_stdout, obuf.p, obuf.len);
 }
 
 static int

@@ -41,6 +41,8 @@ static const struct rule {
 	{ "npmjs.com",			"/package",	2, K_CODE },
 	{ "huggingface.co",		"/datasets",	2, K_DATASET },
 	{ "huggingface.co",		"/spaces",	3, K_SPACE },
+	{ "huggingface.co",		"/spaces",	0, K_WEB },
+	{ "huggingface.co",		"/models",	0, K_WEB },
 	{ "huggingface.co",		"/papers",	2, K_PAPER },
 	{ "huggingface.co",		"/collections",	2, K_MODEL },
 	{ "huggingface.co",		"/docs",	0, K_WEB },
@@ -314,7 +316,7 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 {
 	uc *u = (uc *)s;
 	int depth[3] = { 0, 0, 0 }, b;
-	size_t k;
+	size_t k, open[3], cut;
 	long c;
 
 	while (p < n) {
@@ -330,9 +332,13 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 					break;
 				b = c == '(' || c == ')' ? 0 :
 				    c == '[' || c == ']' ? 1 : 2;
-				if (cls[c] & C_OPEN)
-					depth[b]++;
-				else if (depth[b]-- == 0)
+				if (cls[c] & C_OPEN) {
+					/* TeX's \href{url}{url} */
+					if (schemeat(s, n, p + 1))
+						break;
+					if (depth[b]++ == 0)
+						open[b] = p;
+				} else if (depth[b]-- == 0)
 					break;
 			}
 			p++;
@@ -343,6 +349,11 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 			break;
 		p += k;
 	}
+	/* a bracket opened and never closed is not part of the URL */
+	for (cut = p, b = 0; b < 3; b++)
+		if (depth[b] > 0 && open[b] < cut)
+			cut = open[b];
+	p = cut;
 	while (p > keep) {
 		c = u[p - 1];
 		if (c < 0x80) {
@@ -697,7 +708,7 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 
 	if (i >= 5 && i - 5 >= lo && prefixci(s + i - 5, 5, "arxiv") &&
 	    !glued(s, i - 5, "")) {
-		a = i + 1 < n && s[i + 1] == ' ' ? i + 2 : i + 1;
+		a = i + 1;
 		if ((e = arxivid(s, n, a)) != 0) {
 			add(L, s, i - 5, e - (i - 5), "https://arxiv.org/abs/",
 			    s + a, e - a, K_PAPER);
@@ -706,7 +717,7 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	}
 	if (i >= 3 && i - 3 >= lo && prefixci(s + i - 3, 3, "doi") &&
 	    !glued(s, i - 3, "")) {
-		a = i + 1 < n && s[i + 1] == ' ' ? i + 2 : i + 1;
+		a = i + 1;
 		if ((e = doi(s, n, a)) != 0) {
 			add(L, s, i - 3, e - (i - 3), "https://doi.org/",
 			    s + a, e - a, K_DOI);

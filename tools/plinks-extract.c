@@ -84,6 +84,17 @@ static const struct rule {
 	{ "medrxiv.org",		"/content",	2, K_PAPER },
 	{ "dl.acm.org",			"/doi",		2, K_PAPER },
 	{ "ieeexplore.ieee.org",	"/document",	2, K_PAPER },
+	{ "ecva.net",			"/papers",	2, K_PAPER },
+	{ "paperswithcode.com",		"/paper",	2, K_PAPER },
+	{ "paperswithcode.com",		"/dataset",	2, K_DATASET },
+	{ "nature.com",			"/articles",	2, K_PAPER },
+	{ "science.org",		"/doi",		2, K_PAPER },
+	{ "sciencedirect.com",		"/science/article", 3, K_PAPER },
+	{ "link.springer.com",		"/article",	2, K_PAPER },
+	{ "link.springer.com",		"/chapter",	2, K_PAPER },
+	{ "pubmed.ncbi.nlm.nih.gov",	"",		1, K_PAPER },
+	{ "replicate.com",		"",		2, K_MODEL },
+	{ "civitai.com",		"/models",	2, K_MODEL },
 	{ "doi.org",			"",		1, K_DOI },
 	{ "dx.doi.org",			"",		1, K_DOI },
 	{ "*.github.io",		"",		0, K_PROJECT },
@@ -1029,7 +1040,7 @@ canon(struct links *L, struct link *l)
 	struct url p;
 	char h[256];
 	const char *u = L->b.p + l->url, *path;
-	size_t n = l->ulen, plen, i, v;
+	size_t n = l->ulen, plen, i, v, k;
 
 	urlsplit(u, n, &p);
 	hostkey(h, sizeof(h), u + p.host, p.hlen);
@@ -1037,10 +1048,11 @@ canon(struct links *L, struct link *l)
 	plen = p.plen;
 	t.len = ver.len = 0;
 	if ((strcmp(h, "arxiv.org") == 0 || strcmp(h, "export.arxiv.org") == 0)
-	    && plen > 5 && (prefixci(path, plen, "/abs/") ||
-	    prefixci(path, plen, "/pdf/"))) {
-		path += 5;
-		plen -= 5;
+	    && plen > 6 && (prefixci(path, plen, "/abs/") ||
+	    prefixci(path, plen, "/pdf/") || prefixci(path, plen, "/html/"))) {
+		k = path[1] == 'h' || path[1] == 'H' ? 6 : 5;
+		path += k;
+		plen -= k;
 		if (plen > 4 && memcmp(path + plen - 4, ".pdf", 4) == 0)
 			plen -= 4;
 		if (arxivid(path, plen, 0) == plen) {
@@ -1055,7 +1067,7 @@ canon(struct links *L, struct link *l)
 			buf_add(&t, path, plen);
 			goto done;
 		}
-		path -= 5;
+		path -= k;
 		plen = p.plen;
 	}
 	for (i = 0; i < p.scheme; i++)

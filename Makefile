@@ -26,13 +26,13 @@ MAN7 = paperpipe.7
 
 # What each tool links beyond the record library.
 LIBS_psplit = -lcsv
-LIBS_plinks = $(PCRE_LIBS) -lpsl
+LIBS_plinks = $(PCRE_LIBS) -lpsl -lutf8proc
 LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv
 LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit = psplit-arxiv psplit-csv
-EXTRA_plinks =
+EXTRA_plinks = plinks-extract
 EXTRA_ptag =
 EXTRA_pcount =
 EXTRA_pdedupe =
@@ -65,6 +65,8 @@ $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
 
+$(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
+
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
 		$(LIB)
@@ -87,6 +89,9 @@ FUZZLIBS_json = -ljansson
 EXTRA_FUZZ_psplit = $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
 $(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
+EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
+FUZZLIBS_plinks = -lpsl -lutf8proc
+$(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -106,7 +111,7 @@ fuzz-smoke:
 		$(MAKE) FUZZTIME=10 fuzz; \
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
-fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-psplit
+fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-psplit $(O)/test/fuzz-plinks
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

@@ -33,7 +33,7 @@ LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit =
 EXTRA_plinks =
-EXTRA_ptag =
+EXTRA_ptag = ptag-rules
 EXTRA_pcount =
 EXTRA_pdedupe =
 

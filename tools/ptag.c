@@ -719,7 +719,7 @@ rulematch(const struct rec *rec, int ri, int *fi)
 			continue;
 		rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p, ftext[f].len,
 		    0, PCRE2_NO_UTF_CHECK, md, mctx);
-		if (rc > 0) {
+		if (rc >= 0) {	/* 0: matched, groups not kept */
 			*fi = f;
 			return 1;
 		}

@@ -46,6 +46,7 @@ struct tag {
 struct lit {
 	char		*s;
 	size_t		 n;
+	int		 fl;		/* LB, RB: word edges around it */
 	int		*rules;
 	int		 nrules;
 	int		 next;		/* next literal in the same bucket, or -1 */
@@ -109,12 +110,24 @@ tagindex(const char *name, size_t n)
 	return ntags++;
 }
 
-/* Literal extraction: a small parser for the common subset of PCRE2. */
+/*
+ * Literal extraction: a small parser for the common subset of PCRE2 finds,
+ * for each rule, a set of lower-case strings one of which every match
+ * contains, with the word edges known around them.  Runs of literal text
+ * are joined with small alternations and optional parts into whole
+ * phrases ("3d (generation|scenes?)" gives "3d generation", "3d scene",
+ * "3d scenes"), which are rare in text that does not match.  Anything the
+ * parser does not model makes the rule one that is always tried.
+ */
+#define LB	1	/* a word edge before the literal */
+#define RB	2	/* a word edge after it */
+#define MAXSET	64
+
 struct lset {
 	char		**s;
 	size_t		 *n;
+	int		 *fl;
 	int		 cnt;
-	size_t		 minlen;	/* 0: no literal set known */
 };
 
 struct lparse {
@@ -131,29 +144,85 @@ lset_free(struct lset *ls)
 		free(ls->s[i]);
 	free(ls->s);
 	free(ls->n);
+	free(ls->fl);
 	memset(ls, 0, sizeof(*ls));
 }
 
 static void
-lset_add(struct lset *ls, const char *s, size_t n)
+lset_add(struct lset *ls, const char *s, size_t n, int fl)
 {
+	int i;
+
+	for (i = 0; i < ls->cnt; i++)
+		if (ls->n[i] == n && memcmp(ls->s[i], s, n) == 0) {
+			ls->fl[i] &= fl;
+			return;
+		}
 	ls->s = erealloc(ls->s, (ls->cnt + 1) * sizeof(*ls->s));
 	ls->n = erealloc(ls->n, (ls->cnt + 1) * sizeof(*ls->n));
+	ls->fl = erealloc(ls->fl, (ls->cnt + 1) * sizeof(*ls->fl));
 	ls->s[ls->cnt] = emalloc(n + 1);
 	memcpy(ls->s[ls->cnt], s, n);
 	ls->s[ls->cnt][n] = '\0';
-	ls->n[ls->cnt++] = n;
-	if (ls->minlen == 0 || n < ls->minlen)
-		ls->minlen = n;
+	ls->n[ls->cnt] = n;
+	ls->fl[ls->cnt++] = fl;
 }
 
-/* Is a better requirement than b: longer shortest literal, then fewer. */
+/* How selective a set is: its weakest string, a word edge worth a byte. */
+static size_t
+lset_score(const struct lset *ls)
+{
+	size_t best = 0, v;
+	int i;
+
+	for (i = 0; i < ls->cnt; i++) {
+		if (ls->n[i] < 2)
+			return 0;
+		v = ls->n[i] + !!(ls->fl[i] & LB) + !!(ls->fl[i] & RB);
+		if (i == 0 || v < best)
+			best = v;
+	}
+	return best;
+}
+
 static int
 lset_better(const struct lset *a, const struct lset *b)
 {
-	if (a->minlen != b->minlen)
-		return a->minlen > b->minlen;
-	return a->cnt < b->cnt;
+	size_t sa = lset_score(a), sb = lset_score(b);
+
+	if (sa != sb)
+		return sa > sb;
+	return sa > 0 && a->cnt < b->cnt;
+}
+
+static void
+lset_one(struct lset *ls, int fl)
+{
+	lset_free(ls);
+	lset_add(ls, "", 0, fl);
+}
+
+/* cur = every string of cur followed by every string of g, if not too many. */
+static int
+lset_cross(struct lset *cur, const struct lset *g)
+{
+	struct lset out = { 0 };
+	struct buf b = { 0 };
+	int i, j;
+
+	if (cur->cnt * g->cnt > MAXSET)
+		return -1;
+	for (i = 0; i < cur->cnt; i++)
+		for (j = 0; j < g->cnt; j++) {
+			b.len = 0;
+			buf_add(&b, cur->s[i], cur->n[i]);
+			buf_add(&b, g->s[j], g->n[j]);
+			lset_add(&out, b.p ? b.p : "", b.len, cur->fl[i] & LB);
+		}
+	free(b.p);
+	lset_free(cur);
+	*cur = out;
+	return 0;
 }
 
 static int
@@ -163,31 +232,34 @@ isdig(int c)
 }
 
 /*
- * After an item: parse an optional quantifier.  Returns -1 for none, 0 when
- * it allows zero repeats, 1 otherwise.
+ * After an item: parse an optional quantifier.  Returns -1 for none, 2 for
+ * '?' (once or not at all), 0 for other counts that allow zero, 1 for the
+ * rest.
  */
 static int
 quantifier(struct lparse *lp)
 {
 	const char *p = lp->p;
-	int min0;
+	int q;
 
 	if (p >= lp->e)
 		return -1;
-	if (*p == '?' || *p == '*')
-		min0 = 1;
+	if (*p == '?')
+		q = 2;
+	else if (*p == '*')
+		q = 0;
 	else if (*p == '+')
-		min0 = 0;
+		q = 1;
 	else if (*p == '{') {
 		p++;
 		if (p >= lp->e || !isdig((unsigned char)*p)) {
 			lp->bad = 1;
 			return -1;
 		}
-		min0 = 1;
+		q = 0;
 		for (; p < lp->e && isdig((unsigned char)*p); p++)
 			if (*p != '0')
-				min0 = 0;
+				q = 1;
 		if (p < lp->e && *p == ',')
 			for (p++; p < lp->e && isdig((unsigned char)*p); p++)
 				;
@@ -201,10 +273,10 @@ quantifier(struct lparse *lp)
 	if (p < lp->e && (*p == '?' || *p == '+'))
 		p++;
 	lp->p = p;
-	return !min0;
+	return q;
 }
 
-static void lalt(struct lparse *, struct lset *);
+static int lalt(struct lparse *, struct lset *, int);
 
 static void
 skipclass(struct lparse *lp)
@@ -233,22 +305,45 @@ skipclass(struct lparse *lp)
 	lp->p = p < lp->e ? p + 1 : lp->e;
 }
 
-/* One branch: the best requirement among its literal runs and groups. */
+/* End the phrase being built: keep it if it beats the best so far. */
 static void
-lseq(struct lparse *lp, struct lset *best)
+flush(struct lset *cur, struct lset *best, int rb)
 {
-	struct buf run = { 0 };
-	struct lset g;
-	int q, c, zw;
+	int i;
+
+	for (i = 0; i < cur->cnt; i++)
+		cur->fl[i] |= rb ? RB : 0;
+	if (lset_better(cur, best)) {
+		lset_free(best);
+		*best = *cur;
+		memset(cur, 0, sizeof(*cur));
+	}
+	lset_one(cur, 0);
+}
+
+/* Is cur still empty at the start of the branch, after a word edge? */
+static int
+atbeg(const struct lset *cur)
+{
+	return cur->cnt == 1 && cur->n[0] == 0 && (cur->fl[0] & LB);
+}
+
+/*
+ * One branch.  Returns 1 when the branch is exactly a set of strings
+ * (then best is that set), else 0 with best the most selective
+ * requirement found (possibly none).  atstart: the branch begins after a
+ * word edge.  A phrase reaching the end of the branch is marked RB; the
+ * caller takes that back when something follows.
+ */
+static int
+lseq(struct lparse *lp, struct lset *best, int atstart)
+{
+	struct lset cur = { 0 }, g, one = { 0 };
+	int exact = 1, q, c, zw, ge, i, end;
+	char ch[1];
 
 	memset(best, 0, sizeof(*best));
-#define ENDRUN() do {							\
-	if (run.len > 0 && run.len > best->minlen) {			\
-		lset_free(best);					\
-		lset_add(best, run.p, run.len);				\
-	}								\
-	run.len = 0;							\
-} while (0)
+	lset_one(&cur, atstart ? LB : 0);
 	while (lp->p < lp->e && !lp->bad) {
 		c = (unsigned char)*lp->p;
 		if (c == '|' || c == ')')
@@ -263,8 +358,7 @@ lseq(struct lparse *lp, struct lset *best)
 			if (lp->p < lp->e && *lp->p == '?') {
 				const char *p = lp->p + 1;
 
-				if (p < lp->e && (*p == ':' || *p == '|' ||
-				    *p == '>'))
+				if (p < lp->e && (*p == ':' || *p == '>'))
 					p++;
 				else if (p < lp->e && (*p == '=' || *p == '!')) {
 					p++;
@@ -273,8 +367,8 @@ lseq(struct lparse *lp, struct lset *best)
 				    (p[1] == '=' || p[1] == '!')) {
 					p += 2;
 					zw = 1;
-				} else if (p < lp->e && (*p == '<' || *p == '\'' ||
-				    *p == 'P')) {
+				} else if (p < lp->e && (*p == '<' ||
+				    *p == '\'' || *p == 'P')) {
 					if (*p == 'P')
 						p++;
 					while (p < lp->e && *p != '>' &&
@@ -287,8 +381,7 @@ lseq(struct lparse *lp, struct lset *best)
 				}
 				lp->p = p;
 			}
-			ENDRUN();
-			lalt(lp, &g);
+			ge = lalt(lp, &g, !zw && atbeg(&cur));
 			if (lp->p >= lp->e || *lp->p != ')') {
 				lp->bad = 1;
 				lset_free(&g);
@@ -296,8 +389,36 @@ lseq(struct lparse *lp, struct lset *best)
 			}
 			lp->p++;
 			q = quantifier(lp);
-			if (!zw && q != 0 && g.minlen > 0 &&
-			    lset_better(&g, best)) {
+			end = lp->p >= lp->e || *lp->p == '|' || *lp->p == ')';
+			if (zw) {
+				lset_free(&g);
+				flush(&cur, best, 0);
+				exact = 0;
+				continue;
+			}
+			if (ge && q == 2)
+				lset_add(&g, "", 0, 0);
+			if (ge && q != 0 && lset_cross(&cur, &g) == 0) {
+				lset_free(&g);
+				if (q == 1) {
+					flush(&cur, best, 0);
+					exact = 0;
+				}
+				continue;
+			}
+			flush(&cur, best, 0);
+			exact = 0;
+			if (q == 0 || q == 2) {
+				lset_free(&g);
+				continue;
+			}
+			for (i = 0; i < g.cnt; i++)
+				if (!end || q == 1 || ge)
+					g.fl[i] &= ~RB;
+			if (ge)
+				for (i = 0; i < g.cnt; i++)
+					g.fl[i] &= ~LB;
+			if (lset_better(&g, best)) {
 				lset_free(best);
 				*best = g;
 			} else
@@ -305,13 +426,15 @@ lseq(struct lparse *lp, struct lset *best)
 			continue;
 		}
 		if (c == '[') {
-			ENDRUN();
+			flush(&cur, best, 0);
+			exact = 0;
 			skipclass(lp);
 			quantifier(lp);
 			continue;
 		}
 		if (c == '.' || c == '^' || c == '$' || c >= 0x80) {
-			ENDRUN();
+			flush(&cur, best, 0);
+			exact = 0;
 			lp->p++;
 			quantifier(lp);
 			continue;
@@ -329,7 +452,8 @@ lseq(struct lparse *lp, struct lset *best)
 					lp->bad = 1;
 					break;
 				}
-				ENDRUN();
+				flush(&cur, best, 0);
+				exact = 0;
 				quantifier(lp);
 				continue;
 			}
@@ -338,52 +462,77 @@ lseq(struct lparse *lp, struct lset *best)
 		/* c is a literal ASCII character. */
 		if (c >= 'A' && c <= 'Z')
 			c |= 0x20;
+		ch[0] = (char)c;
 		q = quantifier(lp);
-		if (q == 0) {
-			ENDRUN();
+		lset_one(&one, 0);
+		if (q == 2)
+			lset_add(&one, ch, 1, 0);
+		else {
+			lset_free(&one);
+			lset_add(&one, ch, 1, 0);
+		}
+		if (q != 0 && lset_cross(&cur, &one) == 0) {
+			if (q == 1) {
+				flush(&cur, best, 0);
+				exact = 0;
+			}
 			continue;
 		}
-		buf_addc(&run, c);
-		if (q == 1)
-			ENDRUN();
+		flush(&cur, best, 0);
+		exact = 0;
 	}
-	ENDRUN();
-#undef ENDRUN
-	free(run.p);
+	lset_free(&one);
+	if (exact && !lp->bad) {
+		for (i = 0; i < cur.cnt; i++)
+			cur.fl[i] |= RB;
+		lset_free(best);
+		*best = cur;
+		return 1;
+	}
+	flush(&cur, best, 1);
+	lset_free(&cur);
+	return 0;
 }
 
-/* Alternatives up to ')' or the end: one requirement from each, united. */
-static void
-lalt(struct lparse *lp, struct lset *out)
+/*
+ * Alternatives up to ')' or the end.  Returns 1 when all are exact (out
+ * is then the set of all strings); else out unites one requirement from
+ * each, or is empty when some alternative has none.
+ */
+static int
+lalt(struct lparse *lp, struct lset *out, int atstart)
 {
 	struct lset br;
-	int i, ok = 1;
+	int i, ok = 1, exact = 1;
 
 	memset(out, 0, sizeof(*out));
 	for (;;) {
-		lseq(lp, &br);
-		if (br.minlen == 0)
+		if (!lseq(lp, &br, atstart))
+			exact = 0;
+		if (br.cnt == 0)
 			ok = 0;
-		for (i = 0; ok && i < br.cnt; i++)
-			lset_add(out, br.s[i], br.n[i]);
+		for (i = 0; i < br.cnt; i++)
+			lset_add(out, br.s[i], br.n[i], br.fl[i]);
 		lset_free(&br);
 		if (lp->bad || lp->p >= lp->e || *lp->p != '|')
 			break;
 		lp->p++;
 	}
-	if (!ok)
+	if (!exact && (!ok || lset_score(out) == 0))
 		lset_free(out);
+	return exact && !lp->bad;
 }
 
 static void
-addlit(int ri, const char *s, size_t n)
+addlit(int ri, const char *s, size_t n, int fl)
 {
 	struct lit *l;
 	uint32_t w;
 	int i, k;
 
 	for (i = 0; i < nlits; i++)
-		if (lits[i].n == n && memcmp(lits[i].s, s, n) == 0)
+		if (lits[i].n == n && lits[i].fl == fl &&
+		    memcmp(lits[i].s, s, n) == 0)
 			break;
 	if (i == nlits) {
 		lits = erealloc(lits, (nlits + 1) * sizeof(*lits));
@@ -392,6 +541,7 @@ addlit(int ri, const char *s, size_t n)
 		l->s = emalloc(n);
 		memcpy(l->s, s, n);
 		l->n = n;
+		l->fl = fl;
 		if (n < 4) {
 			k = (unsigned char)s[0] << 8 | (unsigned char)s[1];
 			bm2[k / 64] |= 1ULL << (k % 64);
@@ -414,19 +564,19 @@ addlit(int ri, const char *s, size_t n)
 
 /* Give rule ri its required literals, if the pattern has any we can see. */
 static void
-rule_literals(int ri, const char *pat, size_t n)
+rule_literals(int ri, const char *pat, size_t n, int raw)
 {
 	struct lparse lp = { pat, pat + n, 0 };
 	struct lset ls;
 	int i;
 
-	lalt(&lp, &ls);
-	if (lp.bad || lp.p != lp.e || ls.minlen < 2) {
+	lalt(&lp, &ls, !raw);
+	if (lp.bad || lp.p != lp.e || lset_score(&ls) < 2) {
 		lset_free(&ls);
 		return;
 	}
 	for (i = 0; i < ls.cnt; i++)
-		addlit(ri, ls.s[i], ls.n[i]);
+		addlit(ri, ls.s[i], ls.n[i], raw ? 0 : ls.fl[i]);
 	rules[ri].nlits = ls.cnt;
 	lset_free(&ls);
 }
@@ -555,7 +705,7 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 		(*v)[(*c)++] = nrules;
 	}
 	nrules++;
-	rule_literals(nrules - 1, pat.p, pat.len);
+	rule_literals(nrules - 1, pat.p, pat.len, raw);
 	return 0;
 }
 
@@ -646,6 +796,28 @@ lower_add(struct buf *b, const char *s, size_t n)
 	b->len = (char *)o - b->p;
 }
 
+/* ASCII word bytes; any other byte might be a non-word character. */
+static const unsigned char wordbyte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* Literal l found at p[i]: are its word edges there too? */
+static int
+edges(const struct lit *l, const unsigned char *p, size_t i, size_t n)
+{
+	if ((l->fl & LB) && i > 0 && wordbyte[p[i - 1]])
+		return 0;
+	if ((l->fl & RB) && i + l->n < n && wordbyte[p[i + l->n]])
+		return 0;
+	return 1;
+}
+
 static void
 markrules(const struct lit *l)
 {
@@ -671,7 +843,8 @@ scan(const char *t, size_t n)
 			for (j = head2[k]; j >= 0; j = l->next) {
 				l = &lits[j];
 				if (i + l->n <= n &&
-				    memcmp(p + i, l->s, l->n) == 0)
+				    memcmp(p + i, l->s, l->n) == 0 &&
+				    edges(l, p, i, n))
 					markrules(l);
 			}
 		if (i + 4 > n)
@@ -682,7 +855,8 @@ scan(const char *t, size_t n)
 			for (j = head4[k]; j >= 0; j = l->next) {
 				l = &lits[j];
 				if (i + l->n <= n &&
-				    memcmp(p + i, l->s, l->n) == 0)
+				    memcmp(p + i, l->s, l->n) == 0 &&
+				    edges(l, p, i, n))
 					markrules(l);
 			}
 	}

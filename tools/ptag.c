@@ -26,6 +26,9 @@ struct rule {
 	const char	*file;
 	unsigned long	 line;
 	unsigned long	 cand;		/* record number it may match in */
+	int		 anch;		/* every literal starts a match */
+	size_t		*at;		/* where, in the lower-cased text */
+	size_t		 nat, atcap;
 };
 
 struct tag {
@@ -68,6 +71,8 @@ static char **fields;
 static int nfields, ndefault;
 static struct buf *ftext;
 static int *fhave;
+static size_t *fstart;		/* each field's offset in the lower-cased text */
+static int folded;		/* lower-casing changed some offsets */
 
 static char **onlytags;
 static int nonly;
@@ -575,8 +580,12 @@ rule_literals(int ri, const char *pat, size_t n, int raw)
 		lset_free(&ls);
 		return;
 	}
-	for (i = 0; i < ls.cnt; i++)
+	rules[ri].anch = !raw;
+	for (i = 0; i < ls.cnt; i++) {
 		addlit(ri, ls.s[i], ls.n[i], raw ? 0 : ls.fl[i]);
+		if (!(ls.fl[i] & LB))
+			rules[ri].anch = 0;
+	}
 	rules[ri].nlits = ls.cnt;
 	lset_free(&ls);
 }
@@ -818,13 +827,30 @@ edges(const struct lit *l, const unsigned char *p, size_t i, size_t n)
 	return 1;
 }
 
+/*
+ * Literal l occurs at offset i.  For a rule whose every literal starts a
+ * match, remember i: the rule is then only tried anchored there.
+ */
 static void
-markrules(const struct lit *l)
+markrules(const struct lit *l, size_t i)
 {
-	int i;
+	struct rule *r;
+	int k;
 
-	for (i = 0; i < l->nrules; i++)
-		rules[l->rules[i]].cand = recno;
+	for (k = 0; k < l->nrules; k++) {
+		r = &rules[l->rules[k]];
+		if (r->cand != recno) {
+			r->cand = recno;
+			r->nat = 0;
+		}
+		if (!r->anch || (r->nat > 0 && r->at[r->nat - 1] == i))
+			continue;
+		if (r->nat == r->atcap) {
+			r->atcap = r->atcap ? 2 * r->atcap : 8;
+			r->at = erealloc(r->at, r->atcap * sizeof(*r->at));
+		}
+		r->at[r->nat++] = i;
+	}
 }
 
 /* Mark the rules whose literals occur in the lower-cased text t. */
@@ -845,7 +871,7 @@ scan(const char *t, size_t n)
 				if (i + l->n <= n &&
 				    memcmp(p + i, l->s, l->n) == 0 &&
 				    edges(l, p, i, n))
-					markrules(l);
+					markrules(l, i);
 			}
 		if (i + 4 > n)
 			continue;
@@ -857,7 +883,7 @@ scan(const char *t, size_t n)
 				if (i + l->n <= n &&
 				    memcmp(p + i, l->s, l->n) == 0 &&
 				    edges(l, p, i, n))
-					markrules(l);
+					markrules(l, i);
 			}
 	}
 }
@@ -871,6 +897,14 @@ pcre2msg(int rc)
 	return (char *)msg;
 }
 
+static void
+matcherr(const struct rec *rec, const struct rule *r, int f, int rc)
+{
+	rec_warn(rec, "rule %s:%lu (%s%s): field %s: %s", r->file, r->line,
+	    r->veto ? "!" : "", tags[r->tag].name, fields[f], pcre2msg(rc));
+	status = EXIT_TROUBLE;
+}
+
 /*
  * Does rule ri match this record?  On a match, *fi is the field and the
  * match data holds the span.  A pattern that runs into the limits is
@@ -880,6 +914,7 @@ static int
 rulematch(const struct rec *rec, int ri, int *fi)
 {
 	const struct rule *r = &rules[ri];
+	size_t k;
 	int f, lo, hi, rc;
 
 	if (r->nlits > 0 && r->cand != recno)
@@ -888,6 +923,27 @@ rulematch(const struct rec *rec, int ri, int *fi)
 		lo = r->field, hi = r->field + 1;
 	else
 		lo = 0, hi = ndefault;
+	if (r->nlits > 0 && r->anch && !folded) {
+		/* Offsets in the lower-cased text are offsets in the fields. */
+		for (k = 0; k < r->nat; k++) {
+			for (f = lo; f < hi; f++)
+				if (fhave[f] && r->at[k] >= fstart[f] &&
+				    r->at[k] < fstart[f] + ftext[f].len)
+					break;
+			if (f == hi)
+				continue;
+			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
+			    ftext[f].len, r->at[k] - fstart[f],
+			    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, mctx);
+			if (rc >= 0) {
+				*fi = f;
+				return 1;
+			}
+			if (rc != PCRE2_ERROR_NOMATCH)
+				matcherr(rec, r, f, rc);
+		}
+		return 0;
+	}
 	for (f = lo; f < hi; f++) {
 		if (!fhave[f])
 			continue;
@@ -897,12 +953,8 @@ rulematch(const struct rec *rec, int ri, int *fi)
 			*fi = f;
 			return 1;
 		}
-		if (rc != PCRE2_ERROR_NOMATCH) {
-			rec_warn(rec, "rule %s:%lu (%s%s): field %s: %s", r->file,
-			    r->line, r->veto ? "!" : "", tags[r->tag].name,
-			    fields[f], pcre2msg(rc));
-			status = EXIT_TROUBLE;
-		}
+		if (rc != PCRE2_ERROR_NOMATCH)
+			matcherr(rec, r, f, rc);
 	}
 	return 0;
 }
@@ -993,11 +1045,15 @@ dorecord(const struct rec *rec)
 
 	recno++;
 	low.len = 0;
+	folded = 0;
 	for (f = 0; f < nfields; f++) {
 		ftext[f].len = 0;
 		fhave[f] = getfield(rec, fields[f], &ftext[f]);
 		if (fhave[f]) {
+			fstart[f] = low.len;
 			lower_add(&low, ftext[f].p, ftext[f].len);
+			if (low.len - fstart[f] != ftext[f].len)
+				folded = 1;
 			buf_addc(&low, '\n');
 		}
 	}
@@ -1259,6 +1315,7 @@ main(int argc, char *argv[])
 
 	ftext = ecalloc(nfields, sizeof(*ftext));
 	fhave = ecalloc(nfields, sizeof(*fhave));
+	fstart = ecalloc(nfields, sizeof(*fstart));
 	md = pcre2_match_data_create(1, NULL);
 	mctx = pcre2_match_context_create(NULL);
 	if (md == NULL || mctx == NULL)

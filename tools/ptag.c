@@ -1232,6 +1232,7 @@ main(int argc, char *argv[])
 	pcre2_jit_stack *js;
 
 	setprogname(argv[0]);
+	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	while ((c = getopt_long(argc, argv, "ceF:hlNo:r:suV", longopts,
 	    NULL)) != -1) {
 		switch (c) {

@@ -6,6 +6,6 @@ awk 'BEGIN {
 }' >in.tmp
 out=$(ptag -N -r basic.rules <in.tmp | sed 's/.*"tags"://')
 [ "$out" = '["diffusion","sub"]}' ] || { echo "tags: $out"; exit 1; }
-[ "$(ptag -N -r basic.rules <in.tmp | wc -c)" -eq $(($(wc -c <in.tmp) + 26)) ] ||
+[ "$(ptag -N -r basic.rules <in.tmp | wc -c)" -eq $(($(wc -c <in.tmp) + 27)) ] ||
     { echo "size differs"; exit 1; }
 rm -f in.tmp

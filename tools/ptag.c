@@ -1224,8 +1224,8 @@ main(int argc, char *argv[])
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct buf listing = { 0 };
-	char **rfiles = NULL, **dfields = NULL;
+	static struct buf listing;
+	static char **rfiles, **dfields;
 	int nrfiles = 0, ndfields = 0, bad = 0, c, i, b;
 	struct rin in;
 	struct rec *r;

@@ -10,7 +10,7 @@ bench_time "ptag" "$BENCHDIR/corpus.jsonl" ptag
 bench_time "ptag --only llm" "$BENCHDIR/corpus.jsonl" ptag --only llm
 if have rg; then
 	bench_time "rg -c (same patterns)" "$BENCHDIR/corpus.jsonl" \
-	    rg -c -f "$BENCHDIR/ptag.rg"
+	    rg -c --engine auto -f "$BENCHDIR/ptag.rg"
 	bench_ratio "ptag" "rg -c (same patterns)" 0.25
 fi
 if have jq; then

@@ -14,4 +14,8 @@ cmp -s a.tmp b.tmp || { diff a.tmp b.tmp; exit 1; }
 { echo '# rules from basic.rules'; cat basic.rules; } >want.tmp
 ptag -N -r basic.rules --list >got.tmp || exit 1
 cmp -s want.tmp got.tmp || { diff want.tmp got.tmp; exit 1; }
+# '=' works in front of a pattern only: inside one it is a literal '='.
+if grep -v '^#' list.tmp 2>/dev/null | grep -q '|='; then
+	echo "a built-in pattern has '|='"; exit 1
+fi
 rm -f list.tmp in.tmp a.tmp b.tmp want.tmp got.tmp

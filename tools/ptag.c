@@ -53,6 +53,7 @@ struct lit {
 	int		*rules;
 	int		 nrules;
 	int		 next;		/* next literal in the same bucket, or -1 */
+	uint32_t	 w4;		/* its first four bytes, when it has them */
 };
 
 #define H4BITS	16
@@ -554,6 +555,7 @@ addlit(int ri, const char *s, size_t n, int fl)
 			head2[k] = i;
 		} else {
 			memcpy(&w, s, 4);
+			l->w4 = w;
 			k = H4(w);
 			bm4[k / 64] |= 1ULL << (k % 64);
 			l->next = head4[k];
@@ -869,7 +871,7 @@ scan(const char *t, size_t n)
 			for (j = head2[k]; j >= 0; j = l->next) {
 				l = &lits[j];
 				if (i + l->n <= n &&
-				    memcmp(p + i, l->s, l->n) == 0 &&
+				    memcmp(p + i + 2, l->s + 2, l->n - 2) == 0 &&
 				    edges(l, p, i, n))
 					markrules(l, i);
 			}
@@ -880,8 +882,8 @@ scan(const char *t, size_t n)
 		if (bm4[k / 64] & (1ULL << (k % 64)))
 			for (j = head4[k]; j >= 0; j = l->next) {
 				l = &lits[j];
-				if (i + l->n <= n &&
-				    memcmp(p + i, l->s, l->n) == 0 &&
+				if (l->w4 == w && i + l->n <= n &&
+				    memcmp(p + i + 4, l->s + 4, l->n - 4) == 0 &&
 				    edges(l, p, i, n))
 					markrules(l, i);
 			}

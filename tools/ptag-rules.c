@@ -1,6 +1,11 @@
 /* ptag-rules.c: ptag's built-in rules, in the rules-file syntax */
 
-/* Edit as a rules file: ptag --list >x; edit x; ptag -N -r x --stats. */
+/*
+ * To change them, edit them as a rules file, measure, and turn the file
+ * back into this string:
+ *	ptag --list >x; vi x; ptag -N -r x -s <papers.jsonl >/dev/null
+ *	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$/\\n"/' x
+ */
 const char ptag_builtin[] =
 "# ptag built-in rules: topics of machine-learning paper listings.\n"
 "#\n"

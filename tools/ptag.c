@@ -27,6 +27,7 @@ struct rule {
 	unsigned long	 line;
 	unsigned long	 cand;		/* record number it may match in */
 	int		 anch;		/* every literal starts a match */
+	uint32_t	 infield;	/* fields a literal occurs in (FBIT) */
 	size_t		*at;		/* where, in the lower-cased text */
 	size_t		 nat, atcap;
 };
@@ -56,6 +57,8 @@ struct lit {
 	uint32_t	 w4;		/* its first four bytes, when it has them */
 };
 
+#define FBIT(f)	(1U << ((f) < 31 ? (f) : 31))
+
 #define H4BITS	16
 #define H4(w)	((uint32_t)((w) * 2654435761u) >> (32 - H4BITS))
 
@@ -72,7 +75,7 @@ static char **fields;
 static int nfields, ndefault;
 static struct buf *ftext;
 static int *fhave;
-static size_t *fstart;		/* each field's offset in the lower-cased text */
+static size_t *fstart, *fend;	/* each field's span in the lower-cased text */
 static int folded;		/* lower-casing changed some offsets */
 
 static char **onlytags;
@@ -837,14 +840,22 @@ static void
 markrules(const struct lit *l, size_t i)
 {
 	struct rule *r;
-	int k;
+	uint32_t fb = 0;
+	int k, f;
 
+	for (f = 0; f < nfields; f++)
+		if (fhave[f] && i >= fstart[f] && i < fend[f]) {
+			fb = FBIT(f);
+			break;
+		}
 	for (k = 0; k < l->nrules; k++) {
 		r = &rules[l->rules[k]];
 		if (r->cand != recno) {
 			r->cand = recno;
 			r->nat = 0;
+			r->infield = 0;
 		}
+		r->infield |= fb;
 		if (!r->anch || (r->nat > 0 && r->at[r->nat - 1] == i))
 			continue;
 		if (r->nat == r->atcap) {
@@ -947,7 +958,7 @@ rulematch(const struct rec *rec, int ri, int *fi)
 		return 0;
 	}
 	for (f = lo; f < hi; f++) {
-		if (!fhave[f])
+		if (!fhave[f] || (r->nlits > 0 && !(r->infield & FBIT(f))))
 			continue;
 		rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p, ftext[f].len,
 		    0, PCRE2_NO_UTF_CHECK, md, mctx);
@@ -1054,6 +1065,7 @@ dorecord(const struct rec *rec)
 		if (fhave[f]) {
 			fstart[f] = low.len;
 			lower_add(&low, ftext[f].p, ftext[f].len);
+			fend[f] = low.len;
 			if (low.len - fstart[f] != ftext[f].len)
 				folded = 1;
 			buf_addc(&low, '\n');
@@ -1319,6 +1331,7 @@ main(int argc, char *argv[])
 	ftext = ecalloc(nfields, sizeof(*ftext));
 	fhave = ecalloc(nfields, sizeof(*fhave));
 	fstart = ecalloc(nfields, sizeof(*fstart));
+	fend = ecalloc(nfields, sizeof(*fend));
 	md = pcre2_match_data_create(1, NULL);
 	mctx = pcre2_match_context_create(NULL);
 	if (md == NULL || mctx == NULL)

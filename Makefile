@@ -33,7 +33,7 @@ LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
-EXTRA_ptag =
+EXTRA_ptag = ptag-rules
 EXTRA_pcount =
 EXTRA_pdedupe =
 

@@ -20,7 +20,7 @@ O = build
 ALLTOOLS = psplit plinks ptag pcount pdedupe
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
-LIBOBJ = buf json lines out rec utf8 util
+LIBOBJ = buf json jval lines out rec utf8 util
 MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 
@@ -28,7 +28,7 @@ MAN7 = paperpipe.7
 LIBS_psplit = -lcsv
 LIBS_plinks = $(PCRE_LIBS) -lpsl
 LIBS_ptag = $(PCRE_LIBS)
-LIBS_pcount = -lcsv
+LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit =

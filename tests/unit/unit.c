@@ -20,5 +20,6 @@ main(void)
 {
 	setprogname("unit");
 	unit_json();
+	unit_jval();
 	return failed;
 }

@@ -131,7 +131,7 @@ addpath(const char *s)
 			continue;
 		}
 		if (b.len == 0)
-			die(EXIT_USAGE, "%s: empty name in path", s);
+			die(EXIT_USAGE, "-f %s: empty name in path", s);
 		k = pa->n++;
 		pa->clen[k] = b.len;
 		buf_addc(&b, '\0');
@@ -1165,7 +1165,8 @@ main(int argc, char *argv[])
 	int c;
 
 	setprogname(argv[0]);
-	while ((c = getopt_long(argc, argv, "bf:mn:o:ps:w:x", longopts,
+	opterr = 0;	/* getopt would name the tool by its whole path */
+	while ((c = getopt_long(argc, argv, ":bf:mn:o:ps:w:x", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b':
@@ -1214,7 +1215,19 @@ main(int argc, char *argv[])
 		case 'V':
 			version();
 			break;
+		case ':':
+			if (optopt != 0)
+				warnf("option -%c needs an argument", optopt);
+			else
+				warnf("option %s needs an argument",
+				    argv[optind - 1]);
+			usage();
+			break;
 		default:
+			if (optopt != 0)
+				warnf("unknown option -%c", optopt);
+			else
+				warnf("unknown option %s", argv[optind - 1]);
 			usage();
 		}
 	}

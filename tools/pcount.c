@@ -1091,7 +1091,7 @@ bars(void)
 	cw = digits(total);
 	fixed = 2 + cw + (pflag ? 8 : 0) + 2;
 	/* Shorten the widest labels until a bar of MINBAR columns fits. */
-	while (lw + fixed + MINBAR > width) {
+	while (lw + fixed + MINBAR > width && lw > 7) {
 		for (widest = 0, j = 1; j < npaths; j++)
 			if (colw[j] > colw[widest])
 				widest = j;

@@ -460,7 +460,8 @@ merge(const struct rec *r)
 		return;
 	}
 	if ((mc = rec_get(r, "count")) == NULL || !getcount(mc, &c)) {
-		rec_warn(r, "not a line of pcount -o jsonl: no count");
+		rec_warn(r, "not pcount -o jsonl output: "
+		    "no \"count\" (a whole number)");
 		status = EXIT_TROUBLE;
 		return;
 	}
@@ -469,7 +470,7 @@ merge(const struct rec *r)
 		return;
 	}
 	if ((mv = rec_get(r, "value")) == NULL) {
-		rec_warn(r, "not a line of pcount -o jsonl: no value");
+		rec_warn(r, "not pcount -o jsonl output: no \"value\"");
 		status = EXIT_TROUBLE;
 		return;
 	}

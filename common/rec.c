@@ -168,7 +168,8 @@ rec_write(struct out *o, const struct rec *r, const struct field *f, size_t nf)
 		out_write(o, f[i].val, f[i].vlen);
 		p = m->val.p + m->val.n;
 	}
-	tail = r->ix.last ? r->ix.last : r->ix.close;
+	/* Appended members go after the last value, or right after "{". */
+	tail = r->ix.last ? r->ix.last : json_ws(r->line, r->line + r->len) + 1;
 	if (tail < p)
 		tail = p;
 	out_write(o, p, tail - p);

@@ -1,5 +1,6 @@
 /* json.c: unit tests of the JSON scanner, decoder and encoder */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "paperpipe.h"
 #include "unit.h"
@@ -12,11 +13,94 @@ valid(const char *s)
 	return json_scan(s, strlen(s), NULL, &err) == 0;
 }
 
+static int
+decodes(const char *in, const char *want)
+{
+	struct buf b = { 0 };
+	int ok;
+
+	json_str_decode(&b, in, strlen(in));
+	ok = b.len == strlen(want) && memcmp(b.p, want, b.len) == 0;
+	buf_free(&b);
+	return ok;
+}
+
+static int
+encodes(const char *in, size_t n, const char *want)
+{
+	struct buf b = { 0 };
+	int ok;
+
+	json_add_str(&b, in, n);
+	ok = b.len == strlen(want) && memcmp(b.p, want, b.len) == 0;
+	buf_free(&b);
+	return ok;
+}
+
+static void
+scan_errors(void)
+{
+	struct jerr err;
+	const char *s = "{\"a\": tru}";
+
+	check(json_scan(s, strlen(s), NULL, &err) == -1 && err.off == 6,
+	    "json: error offset points at the bad word");
+	s = "{\"a\": \"x";
+	check(json_scan(s, strlen(s), NULL, &err) == -1 &&
+	    strcmp(err.why, "unterminated string") == 0,
+	    "json: unterminated string named");
+	s = "[1] [2]";
+	check(json_scan(s, strlen(s), NULL, &err) == -1 && err.off == 4,
+	    "json: second value is trailing garbage");
+}
+
+static void
+index_members(void)
+{
+	struct jindex ix = { 0 };
+	struct jerr err;
+	const char *s = " {\"a\" : [1,{\"b\":2}], \"c\\u0064\":\"x\\\"y\" ,\"e\":{}} ";
+
+	check(json_scan(s, strlen(s), &ix, &err) == 0 && ix.isobj &&
+	    ix.n == 3, "json: index finds 3 top-level members");
+	check(ix.n == 3 && ix.m[0].val.n == 11 &&
+	    memcmp(ix.m[0].val.p, "[1,{\"b\":2}]", 11) == 0,
+	    "json: value span of a nested array");
+	check(ix.n == 3 && ix.m[1].kesc && json_key_eq(&ix.m[1], "cd", 2),
+	    "json: escaped key compares decoded");
+	check(ix.n == 3 && ix.m[2].val.n == 2 && *ix.close == '}' &&
+	    ix.last == ix.m[2].val.p + 2, "json: closing brace and last value");
+	s = "[{\"a\":1}]";
+	check(json_scan(s, strlen(s), &ix, &err) == 0 && !ix.isobj &&
+	    ix.n == 0, "json: array is not indexed as an object");
+	free(ix.m);
+}
+
 void
 unit_json(void)
 {
-	check(valid("{\"a\":[1,2.5e3,-0,true,false,null,\"x\"]}"), "json: scan nested");
+	check(valid("{\"a\":[1,2.5e3,-0,true,false,null,\"x\"]}"),
+	    "json: scan nested");
 	check(!valid("{\"a\":01}"), "json: leading zero rejected");
 	check(!valid("{\"a\":1,}"), "json: trailing comma rejected");
 	check(!valid("\"a\tb\""), "json: raw tab in string rejected");
+	check(!valid("\"\xc0\xaf\""), "json: overlong UTF-8 rejected");
+	check(!valid("\"\xed\xa0\x80\""), "json: UTF-8 surrogate rejected");
+	check(valid("\"\xf0\x9f\x98\x80\""), "json: 4-byte UTF-8 accepted");
+	check(!valid(""), "json: empty text rejected");
+	check(!valid("{\"a\" 1}"), "json: missing colon rejected");
+	check(valid(" [ ] "), "json: white space around a value");
+	scan_errors();
+	index_members();
+	check(decodes("a\\n\\t\\\"\\\\\\/b", "a\n\t\"\\/b"),
+	    "json: decode short escapes");
+	check(decodes("\\u00e9\\u20ac", "\xc3\xa9\xe2\x82\xac"),
+	    "json: decode \\u escapes to UTF-8");
+	check(decodes("\\ud83d\\ude00", "\xf0\x9f\x98\x80"),
+	    "json: decode a surrogate pair");
+	check(decodes("x\\ud800y", "x\xef\xbf\xbdy"),
+	    "json: lone surrogate decodes to U+FFFD");
+	check(encodes("a\"b\\c\n\x01\xc3\xa9", 9, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\""),
+	    "json: encode escapes quote, backslash, controls only");
+	check(encodes("", 0, "\"\""), "json: encode empty string");
 }

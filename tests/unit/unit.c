@@ -21,5 +21,8 @@ main(void)
 	setprogname("unit");
 	unit_json();
 	unit_jval();
+	unit_rec();
+	unit_suite();
+	unit_oracle();
 	return failed;
 }

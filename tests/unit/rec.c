@@ -1,0 +1,122 @@
+/* rec.c: unit tests of records (set fields, read lines) and UTF-8 */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "paperpipe.h"
+#include "unit.h"
+
+/* rec_write of line with fields set, through a pipe into a string */
+static int
+setfields(const char *line, const struct field *f, size_t nf, const char *want)
+{
+	static char got[4096];
+	struct rec r = { 0 };
+	struct jerr err;
+	struct out o;
+	int fds[2];
+	ssize_t n;
+	int ok;
+
+	r.line = line;
+	r.len = strlen(line);
+	if (json_scan(line, r.len, &r.ix, &err) == -1 || pipe(fds) == -1)
+		return 0;
+	out_open(&o, fds[1], "pipe");
+	rec_write(&o, &r, f, nf);
+	out_close(&o);
+	n = read(fds[0], got, sizeof(got) - 1);
+	close(fds[0]);
+	got[n < 0 ? 0 : n] = '\0';
+	ok = strcmp(got, want) == 0;
+	if (!ok)
+		printf("# got  %s# want %s", got, want);
+	free(r.ix.m);
+	return ok;
+}
+
+static void
+unit_write(void)
+{
+	struct field tags = { "tags", "[\"x\"]", 5 };
+	struct field two[] = { { "b", "2", 1 }, { "z", "\"q\"", 3 } };
+
+	check(setfields("{\"a\":1}", &tags, 1, "{\"a\":1,\"tags\":[\"x\"]}\n"),
+	    "rec: missing field appended");
+	check(setfields("{}", &tags, 1, "{\"tags\":[\"x\"]}\n"),
+	    "rec: field added to an empty object");
+	check(setfields("{ }", &tags, 1, "{\"tags\":[\"x\"] }\n"),
+	    "rec: white space inside an empty object kept");
+	check(setfields("{\"tags\": [\"old\"], \"n\": 1.50}", &tags, 1,
+	    "{\"tags\": [\"x\"], \"n\": 1.50}\n"),
+	    "rec: present field replaced in place, bytes kept");
+	check(setfields("{\"a\":1,\"b\":{\"c\":[]} , \"d\":\"\\u00e9\" }", two, 2,
+	    "{\"a\":1,\"b\":2 , \"d\":\"\\u00e9\",\"z\":\"q\" }\n"),
+	    "rec: one replaced, one appended, spacing and escapes kept");
+	check(setfields("{\"b\":1,\"b\":3}", two, 1, "{\"b\":1,\"b\":2}\n"),
+	    "rec: duplicate key: the last one is set, as jq reads it");
+}
+
+static void
+unit_lines(void)
+{
+	char path[] = "/tmp/unit-lines-XXXXXX", *line;
+	struct lines l;
+	long long n;
+	size_t i, big = 600000;
+	FILE *fp;
+	int fd, ok;
+
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		check(0, "lines: temporary file");
+		return;
+	}
+	fputs("a\r\n\nb\n", fp);
+	for (i = 0; i < big; i++)
+		fputc('x', fp);
+	fputs("\nlast", fp);
+	fclose(fp);
+	if (lines_open(&l, path) == -1) {
+		check(0, "lines: open");
+		return;
+	}
+	n = lines_next(&l, &line);
+	check(n == 1 && line[0] == 'a' && l.crlf, "lines: CRLF stripped");
+	n = lines_next(&l, &line);
+	check(n == 0 && l.lineno == 2, "lines: empty line counted");
+	n = lines_next(&l, &line);
+	check(n == 1 && line[0] == 'b', "lines: plain line");
+	n = lines_next(&l, &line);
+	ok = n == (long long)big;
+	for (i = 0; ok && i < big; i++)
+		ok = line[i] == 'x';
+	check(ok, "lines: a line longer than the block buffer");
+	n = lines_next(&l, &line);
+	check(n == 4 && memcmp(line, "last", 4) == 0 && l.lineno == 5,
+	    "lines: last line without a newline");
+	check(lines_next(&l, &line) == -1, "lines: end of input");
+	check(lines_close(&l) == 0, "lines: no read error");
+	unlink(path);
+}
+
+static void
+unit_utf8(void)
+{
+	struct buf b = { 0 };
+
+	check(utf8_valid("ab\xc3\xa9z", 5) == 5, "utf8: valid text");
+	check(utf8_valid("ab\xc3", 3) == 2, "utf8: truncated sequence");
+	check(utf8_valid("0123456789\xff", 11) == 10, "utf8: bad byte after ASCII run");
+	check(utf8_repair(&b, "a\xff" "b\xc3", 4) == 2 && b.len == 8 &&
+	    memcmp(b.p, "a\xef\xbf\xbd" "b\xef\xbf\xbd", 8) == 0,
+	    "utf8: repair replaces each bad byte with U+FFFD");
+	buf_free(&b);
+}
+
+void
+unit_rec(void)
+{
+	unit_write();
+	unit_lines();
+	unit_utf8();
+}

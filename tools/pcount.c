@@ -603,7 +603,7 @@ dcut(const char *s, size_t n, size_t w)
 /*
  * A value as people read it: the string's text, or the JSON text, with
  * control characters shown as escapes so a row stays one line.  With tsv,
- * also the backslash, so the escapes can be undone.
+ * also the backslash (in JSON text too), so the escapes can be undone.
  */
 static void
 showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
@@ -616,7 +616,7 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 		buf_adds(b, "(none)");
 		return;
 	}
-	if (kind == KJSON) {
+	if (kind == KJSON && !tsv) {
 		buf_add(b, s, n);
 		return;
 	}
@@ -730,7 +730,7 @@ addcell(struct cell *c, const char *s, size_t n)
 }
 
 static void
-mkcells(int tsv)
+mkcells(void)
 {
 	const char *p, *pe, *s;
 	size_t i, j, n, start;
@@ -744,7 +744,7 @@ mkcells(int tsv)
 		for (j = 0; j < npaths && p < pe; j++) {
 			p = getcomp(p, &kind, &s, &n);
 			start = cellb.len;
-			showcomp(&cellb, kind, s, n, tsv);
+			showcomp(&cellb, kind, s, n, 0);
 			cells[i * npaths + j].off = start;
 			cells[i * npaths + j].len = cellb.len - start;
 			cells[i * npaths + j].w = dwidth(cellb.p + start,
@@ -808,7 +808,7 @@ text(void)
 	size_t *colw, cw, i, j;
 	const char *name;
 
-	mkcells(0);
+	mkcells();
 	colw = ecalloc(npaths, sizeof(*colw));
 	for (j = 0; j < npaths; j++) {
 		colw[j] = dwidth(colname(j), strlen(colname(j)));
@@ -1076,7 +1076,7 @@ bars(void)
 	size_t eighths;
 	unsigned long long max = 0;
 
-	mkcells(0);
+	mkcells();
 	colw = ecalloc(npaths, sizeof(*colw));
 	lw = 2 * (npaths - 1);
 	colw[0] = 7;		/* "(total)" */

@@ -28,14 +28,14 @@ out_open(struct out *o, int fd, const char *name)
  * A reader that went away is normal (`| head`): die by SIGPIPE as if it
  * had not been ignored, as git does.  Any other failure is fatal and loud.
  */
-void
-out_flush(struct out *o)
+static void
+writeall(struct out *o, const char *p, size_t n)
 {
 	size_t done = 0;
 	ssize_t r;
 
-	while (done < o->len) {
-		r = write(o->fd, o->buf + done, o->len - done);
+	while (done < n) {
+		r = write(o->fd, p + done, n - done);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -48,7 +48,24 @@ out_flush(struct out *o)
 		}
 		done += r;
 	}
+}
+
+void
+out_flush(struct out *o)
+{
+	writeall(o, o->buf, o->len);
 	o->len = 0;
+}
+
+/*
+ * More than a buffer's worth at once: flush, then write it straight through
+ * (stdout's buffer is static and cannot grow).
+ */
+void
+out_big(struct out *o, const void *p, size_t n)
+{
+	out_flush(o);
+	writeall(o, p, n);
 }
 
 /* Flush and close; returns 0 (a failure has already exited). */

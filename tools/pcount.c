@@ -11,6 +11,7 @@
 
 #include <csv.h>
 #include <utf8proc.h>
+#define XXH_INLINE_ALL		/* keys are short: a call costs more than XXH3 */
 #include <xxhash.h>
 
 #include "paperpipe.h"

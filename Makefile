@@ -83,6 +83,7 @@ $(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
 	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
 FUZZLIBS_json = -ljansson
+FUZZLIBS_jval = -ljansson
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -102,7 +103,7 @@ fuzz-smoke:
 		$(MAKE) FUZZTIME=10 fuzz; \
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
-fuzz: $(O)/test/fuzz-json
+fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

@@ -925,7 +925,7 @@ table(void)
 			while (p < pe) {
 				p = getcomp(p, &kind, &s, &n);
 				buf_adds(&b, sep);
-				if (form == CSV && kind == KSTR) {
+				if (form == CSV && kind != KNONE) {
 					csvfield(&b, s, n);
 					continue;
 				}

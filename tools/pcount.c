@@ -11,7 +11,7 @@
 
 #include <csv.h>
 #include <utf8proc.h>
-#define XXH_INLINE_ALL		/* keys are short: a call costs more than XXH3 */
+#define XXH_INLINE_ALL	/* keys are short: a call costs more than XXH3 */
 #include <xxhash.h>
 
 #include "paperpipe.h"
@@ -40,7 +40,7 @@ struct ent {
 	unsigned long long count;	/* 0: a free slot */
 };
 
-/* One cell of the table as it is shown: text in cells.p, display width. */
+/* One cell of the table as it is shown: its text in cellb, display width. */
 struct cell {
 	size_t		 off, len, w;
 };
@@ -612,6 +612,7 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 	const char *e = s + n;
 	unsigned char c;
 	char x[8];
+	int c1;		/* a C1 control character: U+0080 to U+009F */
 
 	if (kind == KNONE) {
 		buf_adds(b, "(none)");
@@ -623,9 +624,8 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 	}
 	for (; s < e; s++) {
 		c = (unsigned char)*s;
-		if (c >= 0x20 && c != 0x7f && c != '\\' &&
-		    !(c == 0xc2 && s + 1 < e &&
-		    (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xa0)) {
+		c1 = c == 0xc2 && s + 1 < e && (unsigned char)s[1] < 0xa0;
+		if (c >= 0x20 && c != 0x7f && c != '\\' && !c1) {
 			buf_addc(b, c);
 			continue;
 		}
@@ -637,7 +637,7 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 		case '\t': buf_adds(b, "\\t"); break;
 		case '\n': buf_adds(b, "\\n"); break;
 		case '\r': buf_adds(b, "\\r"); break;
-		case 0xc2:	/* a C1 control character */
+		case 0xc2:
 			snprintf(x, sizeof(x), "\\u%04x", (unsigned char)*++s);
 			buf_adds(b, x);
 			break;

@@ -20,7 +20,7 @@ O = build
 ALLTOOLS = psplit plinks ptag pcount pdedupe
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
-LIBOBJ = buf json lines out rec utf8 util
+LIBOBJ = buf json jval lines out rec utf8 util
 MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 
@@ -28,7 +28,7 @@ MAN7 = paperpipe.7
 LIBS_psplit = -lcsv
 LIBS_plinks = $(PCRE_LIBS) -lpsl -lutf8proc
 LIBS_ptag = $(PCRE_LIBS)
-LIBS_pcount = -lcsv
+LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit = psplit-arxiv psplit-csv
@@ -92,6 +92,7 @@ $(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
 EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
+FUZZLIBS_jval = -ljansson
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -111,7 +112,8 @@ fuzz-smoke:
 		$(MAKE) FUZZTIME=10 fuzz; \
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
-fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-psplit $(O)/test/fuzz-plinks
+fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
+    $(O)/test/fuzz-plinks
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

@@ -24,29 +24,18 @@ out_open(struct out *o, int fd, const char *name)
 	o->err = 0;
 }
 
-/* Room for one write of n bytes; stdout's buffer is static at first. */
-void
-out_grow(struct out *o, size_t n)
-{
-	if (o->buf == stdoutbuf)
-		o->buf = emalloc(n);
-	else
-		o->buf = erealloc(o->buf, n);
-	o->cap = n;
-}
-
 /*
  * A reader that went away is normal (`| head`): die by SIGPIPE as if it
  * had not been ignored, as git does.  Any other failure is fatal and loud.
  */
-void
-out_flush(struct out *o)
+static void
+writeall(struct out *o, const char *p, size_t n)
 {
 	size_t done = 0;
 	ssize_t r;
 
-	while (done < o->len) {
-		r = write(o->fd, o->buf + done, o->len - done);
+	while (done < n) {
+		r = write(o->fd, p + done, n - done);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -59,7 +48,24 @@ out_flush(struct out *o)
 		}
 		done += r;
 	}
+}
+
+void
+out_flush(struct out *o)
+{
+	writeall(o, o->buf, o->len);
 	o->len = 0;
+}
+
+/*
+ * More than a buffer's worth at once: flush, then write it straight through
+ * (stdout's buffer is static and cannot grow).
+ */
+void
+out_big(struct out *o, const void *p, size_t n)
+{
+	out_flush(o);
+	writeall(o, p, n);
 }
 
 /* Flush and close; returns 0 (a failure has already exited). */

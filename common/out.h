@@ -11,17 +11,19 @@ struct out {
 extern struct out out_stdout;
 
 void	out_flush(struct out *);
+void	out_big(struct out *, const void *, size_t);
 int	out_close(struct out *);
 void	out_open(struct out *, int, const char *);
-void	out_grow(struct out *, size_t);
 
 static inline void
 out_write(struct out *o, const void *p, size_t n)
 {
 	if (o->cap - o->len < n) {
+		if (o->cap < n) {
+			out_big(o, p, n);
+			return;
+		}
 		out_flush(o);
-		if (o->cap < n)
-			out_grow(o, n);
 	}
 	memcpy(o->buf + o->len, p, n);
 	o->len += n;

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "utf8.h"
 #include "json.h"
+#include "jval.h"
 #include "lines.h"
 #include "out.h"
 #include "rec.h"

@@ -28,7 +28,7 @@ for tool in psplit plinks ptag pcount pdedupe; do
 	    grep -oE '(^|[ ,])--?[a-zA-Z][-a-zA-Z0-9]*' | tr -d ' ,' | sort -u); do
 		case $opt in
 		--help|--version) continue ;;
-		--*) pat="Fl (-|Fl )${opt#--}( |$)" ;;
+		--*) pat="Fl (-|\\\\-|Fl )${opt#--}( |$)" ;;
 		*) pat="Fl ${opt#-}( |$)" ;;
 		esac
 		grep -Eq "$pat" "$page" ||

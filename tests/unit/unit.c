@@ -20,6 +20,8 @@ main(void)
 {
 	setprogname("unit");
 	unit_json();
+	unit_jval();
+	unit_out();
 	unit_rec();
 	unit_suite();
 	unit_oracle();

@@ -1,6 +1,8 @@
 /* unit.h: the unit test entry points */
 void	check(int, const char *);
 void	unit_json(void);
+void	unit_jval(void);
+void	unit_out(void);
 void	unit_rec(void);
 void	unit_suite(void);
 void	unit_oracle(void);

@@ -1,0 +1,80 @@
+/* jval.c: unit tests of walking inside nested JSON values */
+#include <stdio.h>
+
+#include "paperpipe.h"
+#include "unit.h"
+
+/* The members or elements of s, each as "key=value;" (key raw). */
+static const char *
+items(const char *s)
+{
+	static struct buf b;
+	struct jiter it;
+	struct member m;
+
+	b.len = 0;
+	if (!jval_open(&it, s, strlen(s)))
+		buf_adds(&b, "(scalar)");
+	else
+		while (jval_next(&it, &m)) {
+			buf_add(&b, m.key.p, m.key.n);
+			buf_addc(&b, m.kesc ? '~' : '=');
+			buf_add(&b, m.val.p, m.val.n);
+			buf_addc(&b, ';');
+		}
+	buf_addc(&b, '\0');
+	return b.p;
+}
+
+static int
+get(const char *s, const char *key, const char *want)
+{
+	struct span v;
+
+	if (!jval_get(s, strlen(s), key, strlen(key), &v))
+		return want == NULL;
+	return want != NULL && v.n == strlen(want) &&
+	    memcmp(v.p, want, v.n) == 0;
+}
+
+static const char *
+compact(const char *s)
+{
+	static struct buf b;
+
+	b.len = 0;
+	jval_compact(&b, s, strlen(s));
+	buf_addc(&b, '\0');
+	return b.p;
+}
+
+static int
+end(const char *s, size_t want)
+{
+	return jval_end(s, s + strlen(s)) == s + want;
+}
+
+void
+unit_jval(void)
+{
+	check(strcmp(items("[1, \"a\" ,{\"x\":[2,3]} , [] ,null]"),
+	    "=1;=\"a\";={\"x\":[2,3]};=[];=null;") == 0, "jval: array elements");
+	check(strcmp(items(" { \"a\" : 1 , \"b\\\"c\":\"}\" ,\"d\":{}}"),
+	    "a=1;b\\\"c~\"}\";d={};") == 0, "jval: object members, escaped key");
+	check(strcmp(items("[]"), "") == 0, "jval: empty array");
+	check(strcmp(items("{ }"), "") == 0, "jval: empty object");
+	check(strcmp(items("\"[1]\""), "(scalar)") == 0, "jval: a string is no container");
+	check(strcmp(items("[\"a\\\\\",\"b\\\\\\\"]\"]"),
+	    "=\"a\\\\\";=\"b\\\\\\\"]\";") == 0, "jval: backslash runs before quotes");
+	check(get("{\"a\":1,\"b\":{\"c\":2}}", "b", "{\"c\":2}"), "jval: get member");
+	check(get("{\"a\":1,\"a\":2}", "a", "2"), "jval: get last duplicate");
+	check(get("{\"a\\u0062\":3}", "ab", "3"), "jval: get escaped key");
+	check(get("{\"a\":1}", "b", NULL), "jval: get missing");
+	check(get("[1]", "a", NULL), "jval: get from an array");
+	check(end("\"a\\\"b\",1", 6), "jval: end of string");
+	check(end("-1.5e3]", 6), "jval: end of number");
+	check(end("[[\"]\"],{\"}\":1}] x", 15), "jval: end of nested value");
+	check(end("\"abc", 4), "jval: end of unterminated text");
+	check(strcmp(compact("{ \"a b\" : [ 1 ,\t2 ],\n\"c\":\" x \" }"),
+	    "{\"a b\":[1,2],\"c\":\" x \"}") == 0, "jval: compact");
+}

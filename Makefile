@@ -35,7 +35,7 @@ EXTRA_psplit =
 EXTRA_plinks =
 EXTRA_ptag =
 EXTRA_pcount =
-EXTRA_pdedupe =
+EXTRA_pdedupe = pdedupe-state pdedupe-near
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \

@@ -90,7 +90,7 @@ hline(char **p, char *e, const char *name)
 static void
 load(struct state *st, int fd, off_t size, struct table *t)
 {
-	char head[4096], *p, *e, *v, *end;
+	char head[4096], orig[4096], *p, *e, *v, *end;
 	unsigned char *chunk, sum[8];
 	unsigned long long nkeys, i, n, j;
 	XXH3_state_t *xs;
@@ -104,6 +104,7 @@ load(struct state *st, int fd, off_t size, struct table *t)
 	want = size < (off_t)sizeof(head) ? (size_t)size : sizeof(head);
 	if (readall(fd, head, want) == -1)
 		die(EXIT_TROUBLE, "%s: read error:", st->path);
+	memcpy(orig, head, want);	/* parsing cuts the lines */
 	p = head;
 	e = head + want;
 	if ((v = hline(&p, e, MAGIC)) == NULL)
@@ -133,7 +134,7 @@ load(struct state *st, int fd, off_t size, struct table *t)
 	if ((xs = XXH3_createState()) == NULL)
 		die(EXIT_TROUBLE, "out of memory");
 	XXH3_64bits_reset(xs);
-	XXH3_64bits_update(xs, head, hlen);
+	XXH3_64bits_update(xs, orig, hlen);
 	/* The rest of head holds the first keys: read again from there. */
 	if (lseek(fd, (off_t)hlen, SEEK_SET) == -1)
 		die(EXIT_TROUBLE, "%s: seek:", st->path);

@@ -67,7 +67,8 @@ help(void)
 
 /*
  * Keys compare what a reader would call the same words: NFKC and case
- * folding, accents stripped, and every run of characters that are neither
+ * folding, accents and invisible characters (soft hyphen, zero-width
+ * space) stripped, and every run of characters that are neither
  * letters nor digits (punctuation, symbols, spaces) as one space.  ASCII,
  * nearly every title, skips libutf8proc.
  */
@@ -75,7 +76,7 @@ static void
 norm_add(struct buf *b, const char *s, size_t n)
 {
 	const utf8proc_option_t opt = UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
 	utf8proc_ssize_t un, i;
 	utf8proc_category_t cat;
 	size_t j;
@@ -657,6 +658,7 @@ main(int argc, char *argv[])
 	int c, fd, status;
 
 	setprogname(argv[0]);
+	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	kpath = ecalloc(argc, sizeof(*kpath));
 	while ((c = getopt_long(argc, argv, "cdD:e:k:lnN::rs:S", longopts,
 	    NULL)) != -1) {

@@ -294,7 +294,7 @@ state_save(struct state *st, struct table *t, unsigned today, long long days,
 	const struct fp *f;
 	unsigned long long n = 0;
 	size_t si, i;
-	int fd, dfd, hl;
+	int fd = -1, made = 0, dfd, hl;
 
 	*nkept = *ngone = 0;
 	if (st->dryrun)
@@ -310,10 +310,10 @@ state_save(struct state *st, struct table *t, unsigned today, long long days,
 				n++;
 		}
 	*nkept = n;
-	if ((fd = open(st->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1) {
-		warnf("%s:", st->tmp);
-		return -1;
-	}
+	w.xs = NULL;
+	if ((fd = open(st->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+		goto fail;
+	made = 1;
 	w.fd = fd;
 	w.len = 0;
 	if ((w.xs = XXH3_createState()) == NULL)
@@ -366,6 +366,7 @@ fail:
 	}
 	if (fd != -1)
 		close(fd);
-	unlink(st->tmp);
+	if (made)
+		unlink(st->tmp);
 	return -1;
 }

@@ -131,6 +131,7 @@ load(struct state *st, int fd, off_t size, struct table *t)
 		die(EXIT_TROUBLE, "%s: damaged state file: %lld bytes for "
 		    "%llu keys", st->path, (long long)size, nkeys);
 
+	tab_reserve(t, nkeys);
 	if ((xs = XXH3_createState()) == NULL)
 		die(EXIT_TROUBLE, "out of memory");
 	XXH3_64bits_reset(xs);

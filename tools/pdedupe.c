@@ -816,12 +816,12 @@ slotof(uint64_t lo, size_t cap)
 }
 
 static void
-seg_grow(struct seg *s)
+seg_resize(struct seg *s, size_t cap)
 {
 	struct fp *old = s->slot, *o;
 	size_t oldcap = s->cap, j;
 
-	s->cap = oldcap + oldcap / 2;
+	s->cap = cap;
 	s->slot = ecalloc(s->cap, sizeof(struct fp));
 	for (o = old; o < old + oldcap; o++) {
 		if (fp_empty(o))
@@ -832,6 +832,24 @@ seg_grow(struct seg *s)
 		s->slot[j] = *o;
 	}
 	free(old);
+}
+
+/*
+ * Make room for n keys at once.  The state file lists keys in table order,
+ * sorted by slot: inserted so into a small table that grows, they would
+ * pile up in one cluster and make loading quadratic.
+ */
+void
+tab_reserve(struct table *t, size_t n)
+{
+	struct seg *s;
+	size_t i, want = n / TAB_NSEG + n / TAB_NSEG * 3 / 10 + 64;
+
+	for (i = 0; i < TAB_NSEG; i++) {
+		s = &t->seg[i];
+		if (s->cap < want)
+			seg_resize(s, want);
+	}
 }
 
 /* The slot holding f; a new one (*isnew set) if f was not there. */
@@ -854,7 +872,7 @@ tab_get(struct table *t, struct fp f, int *isnew)
 			j = 0;
 	}
 	if ((s->n + 1) * 5 > s->cap * 4) {
-		seg_grow(s);
+		seg_resize(s, s->cap + s->cap / 2);
 		for (j = slotof(f.lo, s->cap); !fp_empty(&s->slot[j]); )
 			if (++j == s->cap)
 				j = 0;

@@ -31,6 +31,7 @@ struct table {
 
 void	 tab_init(struct table *);
 struct fp *tab_get(struct table *, struct fp, int *);
+void	 tab_reserve(struct table *, size_t);
 void	 tab_free(struct table *);
 
 static inline int

@@ -39,7 +39,7 @@ bench_time() {
 		_i=$((_i + 1))
 	done
 	_speed=$(awk -v m="$_mb" -v t="$_best" \
-	    'BEGIN { printf "%.1f", t > 0 ? m / t : 0 }')
+	    'BEGIN { printf "%.1f", (t > 0 ? m / t : 0) }')
 	printf '%-34s %8s MB %8.3f s %9s MB/s %8.1f MB RSS\n' "$_name" "$_mb" \
 	    "$_best" "$_speed" "$(awk -v k="$_rss" 'BEGIN { print k / 1024 }')"
 	printf '%s\t%s\t%s\n' "$_name" "$_speed" "$_rss" >>"$BENCHDIR/results.tsv"
@@ -55,7 +55,7 @@ bench_ratio() {
 	awk -v a="$_a" -v b="$_b" -v min="$3" -v na="$1" -v nb="$2" 'BEGIN {
 		r = b > 0 ? a / b : 0
 		printf "  %-58s %8.2fx  (target >= %s) %s\n", na " vs " nb, r, min,
-		    r >= min ? "met" : "MISSED"
+		    (r >= min ? "met" : "MISSED")
 	}'
 }
 
@@ -63,7 +63,7 @@ bench_rss() {
 	_k=$(_bench_get "$1" 3)
 	awk -v k="$_k" -v max="$2" -v n="$1" 'BEGIN {
 		printf "  %-58s %8.1f MB (target < %s MB) %s\n", n " peak memory",
-		    k / 1024, max, k / 1024 < max ? "met" : "MISSED"
+		    k / 1024, max, (k / 1024 < max ? "met" : "MISSED")
 	}'
 }
 

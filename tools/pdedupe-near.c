@@ -78,19 +78,21 @@ band_grow(void)
 static void
 sketch(const char *p, size_t n, uint16_t *sig)
 {
-	const char *e = p + n, *w;
+	const char *e = p + n;
 	uint32_t min[K];
 	size_t nw = 0, i, j;
-	uint64_t s;
+	uint64_t s, h;
 
-	for (; p < e; p = w + 1) {
-		if ((w = memchr(p, ' ', e - p)) == NULL)
-			w = e;
+	/* Words are separated by single spaces: hash them in one pass. */
+	while (p < e) {
+		for (h = 0x9e3779b97f4a7c15ULL; p < e && *p != ' '; p++)
+			h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+		p++;
 		if (nw == wcap) {
 			wcap = wcap ? wcap * 2 : 512;
 			words = erealloc(words, wcap * sizeof(*words));
 		}
-		words[nw++] = XXH3_64bits(p, w - p);
+		words[nw++] = h;
 	}
 	for (i = 0; i < K; i++)
 		min[i] = UINT32_MAX;
@@ -136,9 +138,13 @@ near_check(const char *p, size_t n, uint64_t aid, uint64_t did, int *refused)
 	if (n == 0)
 		return 0;
 	sketch(p, n, sig);
+	/* The band slots are scattered: ask for all of them at once. */
 	for (b = 0; b < B; b++) {
 		bh[b] = (uint32_t)XXH3_64bits_withSeed(sig + b * R,
 		    R * sizeof(*sig), b);
+		__builtin_prefetch(&band[2 * (bh[b] & (bcap - 1))]);
+	}
+	for (b = 0; b < B; b++) {
 		for (j = bh[b] & (bcap - 1); (idx = band[2 * j + 1]) != 0;
 		    j = (j + 1) & (bcap - 1)) {
 			if (band[2 * j] != bh[b])

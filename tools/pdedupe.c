@@ -79,25 +79,32 @@ norm_add(struct buf *b, const char *s, size_t n)
 	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
 	utf8proc_ssize_t un, i;
 	utf8proc_category_t cat;
-	size_t j;
+	size_t j, start = b->len;
+	char *o;
 	int space = b->len > 0, c;
 
-	for (j = 0; j < n; j++)
+	/* ASCII, written straight into b: at most a space and n bytes. */
+	if (b->cap - b->len < n + 1)
+		buf_grow(b, n + 1);
+	o = b->p + b->len;
+	for (j = 0; j < n; j++) {
 		if ((unsigned char)s[j] >= 0x80)
 			break;
-	if (j == n) {
-		for (j = 0; j < n; j++) {
-			if ((c = fold[(unsigned char)s[j]]) == 0) {
-				space = 1;
-				continue;
-			}
-			if (space && b->len > 0)
-				buf_addc(b, ' ');
-			space = 0;
-			buf_addc(b, c);
+		if ((c = fold[(unsigned char)s[j]]) == 0) {
+			space = 1;
+			continue;
 		}
+		if (space && o > b->p)
+			*o++ = ' ';
+		space = 0;
+		*o++ = (char)c;
+	}
+	if (j == n) {
+		b->len = o - b->p;
 		return;
 	}
+	b->len = start;
+	space = b->len > 0;
 	for (;;) {
 		un = utf8proc_decompose((const utf8proc_uint8_t *)s,
 		    (utf8proc_ssize_t)n, ubuf, ucap, opt);

@@ -78,15 +78,20 @@ band_grow(void)
 static void
 sketch(const char *p, size_t n, uint16_t *sig)
 {
-	const char *e = p + n;
+	const char *e = p + n, *w;
 	uint32_t min[K];
 	size_t nw = 0, i, j;
 	uint64_t s, h;
 
-	/* Words are separated by single spaces: hash them in one pass. */
+	/*
+	 * Words are separated by single spaces: hash them in one pass, a
+	 * rotate and xor per byte (exact up to nine ASCII letters), mixed
+	 * once per word.
+	 */
 	while (p < e) {
-		for (h = 0x9e3779b97f4a7c15ULL; p < e && *p != ' '; p++)
-			h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+		for (w = p, h = 0; p < e && *p != ' '; p++)
+			h = (h << 7 | h >> 57) ^ (unsigned char)*p;
+		h = mix(h + (uint64_t)(p - w) * 0x9e3779b97f4a7c15ULL);
 		p++;
 		if (nw == wcap) {
 			wcap = wcap ? wcap * 2 : 512;

@@ -16,7 +16,8 @@
  * full one.  The share of equal bins of two sketches estimates the Jaccard
  * similarity of their shingle sets.  Sketches are cut into B bands of R
  * bins; records sharing a band are candidates, and only candidates are
- * compared.  A sketch is kept for every record passed: about 0.5 KB each.
+ * compared.  A sketch and its band entries are kept for every record
+ * passed: about 1 KB each.
  */
 #define K	128
 #define R	4

@@ -95,7 +95,7 @@ load(struct state *st, int fd, off_t size, struct table *t)
 	unsigned long long nkeys, i, n, j;
 	XXH3_state_t *xs;
 	size_t hlen, want;
-	struct fp f, *s;
+	struct fp f;
 	int isnew;
 	long fmt;
 
@@ -150,7 +150,7 @@ load(struct state *st, int fd, off_t size, struct table *t)
 			f.hi = getle(chunk + j * 16 + 8) & ~FP_RUN;
 			if (fp_empty(&f))
 				continue;
-			s = tab_get(t, f, &isnew);
+			tab_get(t, f, &isnew);
 			if (isnew) {
 				st->nloaded++;
 				if (f.hi & FP_PENDING)
@@ -163,7 +163,6 @@ load(struct state *st, int fd, off_t size, struct table *t)
 	if (getle(sum) != XXH3_64bits_digest(xs))
 		die(EXIT_TROUBLE, "%s: damaged state file: checksum mismatch",
 		    st->path);
-	(void)s;
 	XXH3_freeState(xs);
 	free(chunk);
 }
@@ -186,6 +185,44 @@ dirof(const char *path)
 }
 
 /*
+ * Replace the file a symbolic link names, not the link, even when that
+ * file does not exist yet.
+ */
+static const char *
+resolve(const char *path)
+{
+	struct stat sb;
+	size_t cap = 256;
+	char *t = NULL, *d, *j;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; hops < 40 && lstat(path, &sb) == 0 &&
+	    S_ISLNK(sb.st_mode); hops++) {
+		for (;;) {
+			t = erealloc(t, cap);
+			if ((n = readlink(path, t, cap)) == -1)
+				return path;
+			if ((size_t)n < cap)
+				break;
+			cap *= 2;
+		}
+		t[n] = '\0';
+		if (t[0] == '/')
+			path = estrdup(t);
+		else {
+			d = dirof(path);
+			j = emalloc(strlen(d) + n + 2);
+			sprintf(j, "%s/%s", d, t);
+			free(d);
+			path = j;
+		}
+	}
+	free(t);
+	return path;
+}
+
+/*
  * Lock the state file and load its keys into t.  The lock is on the file
  * itself; as a run replaces the file by renaming, one that waited may hold
  * a lock on a file no longer there, so it checks and locks again.
@@ -199,6 +236,7 @@ state_open(struct state *st, const char *path, const char *keydesc,
 	int fd;
 
 	memset(st, 0, sizeof(*st));
+	path = resolve(path);
 	st->path = path;
 	st->keydesc = keydesc;
 	st->dryrun = dryrun;

@@ -21,8 +21,9 @@ static int lflag, rawflag, nearflag, nflag, deferflag, commitflag, sflag;
 static long long expire = -1;
 static double neart = NEAR_DEFAULT;
 static char **kpath;
-static size_t nkpath;
+static size_t nkpath, *kparts;
 static const char *statepath, *dupspath;
+static char **kname;			/* the -k paths as given */
 
 static struct table tab;
 static struct state st;
@@ -408,42 +409,30 @@ doiof(const struct rec *r, struct buf *k)
 	return 0;
 }
 
-/* Look up a dotted path: members of objects, numbered elements of arrays. */
+/*
+ * Look up a path: a member name, then members of objects and numbered
+ * elements of arrays, its parts split at the dots once (kpath[i] holds
+ * them one after another, NUL-terminated, kparts[i] of them).
+ */
 static int
-pathget(const struct rec *r, const char *path, struct span *v)
+pathget(const struct rec *r, size_t i, struct span *v)
 {
 	const struct member *m;
-	const char *seg, *dot;
-	char name[256];
+	const char *seg = kpath[i];
 	size_t n;
 
-	dot = strchr(path, '.');
-	if (dot == NULL)
-		m = rec_get(r, path);
-	else {
-		n = dot - path < 255 ? dot - path : 255;
-		memcpy(name, path, n);
-		name[n] = '\0';
-		m = rec_get(r, name);
-	}
-	if (m == NULL)
+	if ((m = rec_get(r, seg)) == NULL)
 		return 0;
 	*v = m->val;
-	for (seg = dot; seg != NULL; seg = dot) {
-		seg++;
-		dot = strchr(seg, '.');
-		n = dot ? (size_t)(dot - seg) : strlen(seg);
-		if (n > 255)
-			n = 255;
-		memcpy(name, seg, n);
-		name[n] = '\0';
+	for (n = 1; n < kparts[i]; n++) {
+		seg += strlen(seg) + 1;
 		if (v->p[0] == '{') {
-			if (!objget(v->p, v->p + v->n, name, v))
+			if (!objget(v->p, v->p + v->n, seg, v))
 				return 0;
-		} else if (v->p[0] == '[' && n > 0 &&
-		    strspn(name, "0123456789") == n) {
-			if (!arrget(v->p, v->p + v->n,
-			    strtoull(name, NULL, 10), v))
+		} else if (v->p[0] == '[' && strspn(seg, "0123456789") ==
+		    strlen(seg)) {
+			if (!arrget(v->p, v->p + v->n, strtoull(seg, NULL, 10),
+			    v))
 				return 0;
 		} else
 			return 0;
@@ -469,7 +458,7 @@ mkkey(const struct rec *r)
 		buf_addc(&kb, 'k');
 		for (i = 0; i < nkpath; i++) {
 			buf_addc(&kb, '\036');
-			if (!pathget(r, kpath[i], &v)) {
+			if (!pathget(r, i, &v)) {
 				buf_addc(&kb, '-');
 				continue;
 			}
@@ -602,7 +591,7 @@ keydesc(void)
 		if (i > 0)
 			buf_addc(&b, ' ');
 		buf_adds(&b, "-k ");
-		buf_adds(&b, kpath[i]);
+		buf_adds(&b, kname[i]);
 	}
 	if (rawflag && nkpath > 0)
 		buf_adds(&b, " --raw");
@@ -662,11 +651,14 @@ main(int argc, char *argv[])
 	unsigned long long kept = 0, gone = 0, committed = 0;
 	size_t si, i;
 	struct fp *f;
+	char *p;
 	int c, fd, status;
 
 	setprogname(argv[0]);
 	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	kpath = ecalloc(argc, sizeof(*kpath));
+	kname = ecalloc(argc, sizeof(*kname));
+	kparts = ecalloc(argc, sizeof(*kparts));
 	while ((c = getopt_long(argc, argv, "cdD:e:k:lnN::rs:S", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -691,7 +683,14 @@ main(int argc, char *argv[])
 				warnf("-k: %s: not a field path", optarg);
 				usage();
 			}
-			kpath[nkpath++] = optarg;
+			kname[nkpath] = optarg;
+			kpath[nkpath] = estrdup(optarg);
+			for (p = kpath[nkpath], kparts[nkpath] = 1; *p != '\0'; p++)
+				if (*p == '.') {
+					*p = '\0';
+					kparts[nkpath]++;
+				}
+			nkpath++;
 			break;
 		case 'l':
 			lflag = 1;

@@ -1,4 +1,4 @@
-/* pdedupe: drop records whose key was seen before, in this stream or in a state file */
+/* pdedupe: drop records seen before, in this stream or in a state file */
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdint.h>

@@ -19,7 +19,8 @@
  * compared.  A sketch and its band entries are kept for every record
  * passed: about 1 KB each.
  */
-#define K	128
+#define KBITS	7
+#define K	(1 << KBITS)
 #define R	4
 #define B	(K / R)
 #define CHAIN	8		/* kept records per band value, at most */
@@ -105,7 +106,7 @@ sketch(const char *p, size_t n, uint16_t *sig)
 	for (i = 0; i + 1 < nw || i == 0; i++) {
 		s = nw > 1 ? mix(words[i] ^ (words[i + 1] << 29 |
 		    words[i + 1] >> 35) * 0x9e3779b97f4a7c15ULL) : mix(words[0]);
-		j = s >> (64 - 7);
+		j = s >> (64 - KBITS);
 		if ((uint32_t)(s & 0xffff) < min[j])
 			min[j] = (uint32_t)(s & 0xffff);
 	}

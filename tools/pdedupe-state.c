@@ -241,7 +241,7 @@ state_open(struct state *st, const char *path, const char *keydesc,
 	st->keydesc = keydesc;
 	st->dryrun = dryrun;
 	st->fd = -1;
-	st->mode = 0666 & ~0;
+	st->mode = 0666;
 	st->tmp = emalloc(strlen(path) + 5);
 	snprintf(st->tmp, strlen(path) + 5, "%s.tmp", path);
 	for (;;) {

@@ -24,6 +24,17 @@ out_open(struct out *o, int fd, const char *name)
 	o->err = 0;
 }
 
+/* Room for one write of n bytes; stdout's buffer is static at first. */
+void
+out_grow(struct out *o, size_t n)
+{
+	if (o->buf == stdoutbuf)
+		o->buf = emalloc(n);
+	else
+		o->buf = erealloc(o->buf, n);
+	o->cap = n;
+}
+
 /*
  * A reader that went away is normal (`| head`): die by SIGPIPE as if it
  * had not been ignored, as git does.  Any other failure is fatal and loud.

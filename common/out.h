@@ -13,16 +13,15 @@ extern struct out out_stdout;
 void	out_flush(struct out *);
 int	out_close(struct out *);
 void	out_open(struct out *, int, const char *);
+void	out_grow(struct out *, size_t);
 
 static inline void
 out_write(struct out *o, const void *p, size_t n)
 {
 	if (o->cap - o->len < n) {
 		out_flush(o);
-		if (o->cap < n) {
-			o->buf = erealloc(o->buf, n);
-			o->cap = n;
-		}
+		if (o->cap < n)
+			out_grow(o, n);
 	}
 	memcpy(o->buf + o->len, p, n);
 	o->len += n;

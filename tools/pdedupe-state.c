@@ -90,20 +90,30 @@ hline(char **p, char *e, const char *name)
 static void
 load(struct state *st, int fd, off_t size, struct table *t)
 {
-	char head[4096], orig[4096], *p, *e, *v, *end;
+	char *head, *orig, *p, *e, *v, *end;
 	unsigned char *chunk, sum[8];
 	unsigned long long nkeys, i, n, j;
 	XXH3_state_t *xs;
-	size_t hlen, want;
+	size_t hlen, want, got = 0, cap = 4096;
 	struct fp f;
 	int isnew;
 	long fmt;
 
 	if (size == 0)			/* new, or made by touch(1) */
 		return;
-	want = size < (off_t)sizeof(head) ? (size_t)size : sizeof(head);
-	if (readall(fd, head, want) == -1)
-		die(EXIT_TROUBLE, "%s: read error:", st->path);
+	/* The header ends at a blank line; a long -k list makes it long. */
+	head = emalloc(cap);
+	for (;;) {
+		want = (off_t)cap < size ? cap : (size_t)size;
+		if (readall(fd, head + got, want - got) == -1)
+			die(EXIT_TROUBLE, "%s: read error:", st->path);
+		got = want;
+		if (memmem(head, got, "\n\n", 2) != NULL || (off_t)got == size)
+			break;
+		head = erealloc(head, cap *= 2);
+	}
+	want = got;
+	orig = emalloc(want);
 	memcpy(orig, head, want);	/* parsing cuts the lines */
 	p = head;
 	e = head + want;
@@ -165,6 +175,8 @@ load(struct state *st, int fd, off_t size, struct table *t)
 		    st->path);
 	XXH3_freeState(xs);
 	free(chunk);
+	free(head);
+	free(orig);
 }
 
 /* The folder of path, for checking and syncing it. */

@@ -679,7 +679,8 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			if (*optarg == '\0' || optarg[strlen(optarg) - 1] == '.' ||
-			    *optarg == '.' || strstr(optarg, "..") != NULL) {
+			    *optarg == '.' || strstr(optarg, "..") != NULL ||
+			    strchr(optarg, '\n') != NULL) {
 				warnf("-k: %s: not a field path", optarg);
 				usage();
 			}

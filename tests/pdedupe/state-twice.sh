@@ -16,7 +16,7 @@ printf '%s\n' '{"title":"brand new"}' '{"arxiv_id":"2401.12345v9"}' \
 pdedupe -s "$d/seen" "$d/more" >"$d/out3" || exit 1
 [ "$(cat "$d/out3")" = '{"title":"brand new"}' ] || exit 1
 pdedupe -s "$d/seen" "$d/more" default.in | cmp - /dev/null || exit 1
-[ ! -e "$d/seen.tmp" ]
+[ ! -e "$d/seen.tmp" ] || exit 1
 # A key option list longer than any buffer makes a long header: still read.
 long=$(awk 'BEGIN { while (length(s) < 10000) s = s "x"; print s }')
 pdedupe -s "$d/long" -k "$long" -k title data-a.jsonl | cmp - data-a.jsonl ||

@@ -60,6 +60,9 @@ $(O)/obj/%.o: tools/%.c common/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# pdedupe's parts share a header.
+$(O)/obj/pdedupe.o $(EXTRA_pdedupe:%=$(O)/obj/%.o): tools/pdedupe.h
+
 $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	@mkdir -p $(@D)
 	rm -f $@

@@ -35,7 +35,7 @@ EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount =
-EXTRA_pdedupe =
+EXTRA_pdedupe = pdedupe-state pdedupe-near
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
@@ -56,7 +56,7 @@ $(O)/obj/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(O)/obj/%.o: tools/%.c common/*.h
+$(O)/obj/%.o: tools/%.c common/*.h tools/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(CFLAGS) -c -o $@ $<
 

@@ -1,0 +1,38 @@
+# Usage errors: a message, the usage line, status 2, no output, no state.
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+u='usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c] [-e days]] [-D file] [file ...]'
+check() {	# check 'message' args...
+	want=$1
+	shift
+	pdedupe "$@" <data-a.jsonl >"$d/out" 2>"$d/err"
+	rc=$?
+	if [ $rc -ne 2 ] || [ -s "$d/out" ] ||
+	    [ "$(head -1 "$d/err")" != "pdedupe: $want" ]; then
+		echo "pdedupe $*: status $rc"
+		cat "$d/err"
+		exit 1
+	fi
+	case $want in
+	*"not a number"*) ;;
+	*) [ "$(sed -n 2p "$d/err")" = "$u" ] || { echo "no usage: $*"; exit 1; } ;;
+	esac
+}
+check "--defer, --commit, --expire and --dry-run need --state" --defer
+check "--defer, --commit, --expire and --dry-run need --state" -c
+check "--defer, --commit, --expire and --dry-run need --state" -e 3
+check "--defer, --commit, --expire and --dry-run need --state" --dry-run
+check "--line and -k exclude each other" -l -k title
+check "--raw needs -k" --raw
+check "--commit reads no records" -s "$d/s" --commit data-a.jsonl
+check "--defer and --commit exclude each other" -s "$d/s" -d -c
+check "--expire days: x: not a number" -s "$d/s" -e x
+check "--near: 0: not a similarity between 0 and 1" --near=0
+check "--near: 1.5: not a similarity between 0 and 1" --near=1.5
+check "--near: x: not a similarity between 0 and 1" -Nx
+check "-k: a..b: not a field path" -k a..b
+check "-k: .a: not a field path" -k .a
+check "-k: : not a field path" -k ''
+check "option requires an argument -- 'k'" -k
+check "unrecognized option '--nosuch'" --nosuch
+[ ! -e "$d/s" ] || { echo "a usage error made a state file"; exit 1; }

@@ -438,9 +438,12 @@ void
 json_str_encode(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *e = s + n, *q;
+	const char *e, *q;
 	unsigned char c;
 
+	if (n == 0)
+		return;		/* s may be NULL */
+	e = s + n;
 	while (s < e) {
 		for (q = s; q < e; q++) {
 			c = *q;

@@ -284,6 +284,23 @@ ustop(long c)
 	    k == UTF8PROC_CATEGORY_ZP;
 }
 
+/*
+ * Punctuation of CJK text (U+3000..U+303F and the full-width forms): 2 for
+ * a bracket, 1 for other punctuation, 0 for anything else.
+ */
+static int
+ucjkpunct(long c)
+{
+	int k;
+
+	if (!((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff65)))
+		return 0;
+	k = ucat(c);
+	if (k == UTF8PROC_CATEGORY_PS || k == UTF8PROC_CATEGORY_PE)
+		return 2;
+	return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
+}
+
 static int
 upunct(long c)
 {
@@ -368,6 +385,16 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 		}
 		c = cpat(u + p, u + n, &k);
 		if (ustop(c))
+			break;
+		/*
+		 * A CJK bracket ends the URL, and so does other CJK
+		 * punctuation followed by more CJK text, a space, the end or
+		 * another URL ("https://a.org/x。数据"); followed by ASCII it
+		 * may be part of a path ("？.png").
+		 */
+		if ((b = ucjkpunct(c)) == 2 || (b == 1 && (p + k == n ||
+		    u[p + k] >= 0x80 || (cls[u[p + k]] & C_STOP) ||
+		    schemeat(s, n, p + k))))
 			break;
 		p += k;
 	}

@@ -20,3 +20,13 @@ check "Mixture-of-Experts at scale" "We route tokens to experts." moe ""
 check "Quantized LLM inference" "4-bit weights." quantization ""
 check "Diffusion of innovations in social networks" "Heat diffusion on graphs." "" diffusion
 check "Fragile drag racing" "The rag trade." "" rag
+# Words that name one topic in one phrase and another elsewhere.
+check "Cross-lingual Transfer in Multilingual Large Language Models" "" multilingual ""
+check "Domain-Specific Languages for Security" "" "" multilingual
+check "Jailbreaking Aligned Models" "Our attack reaches an ASR of 90% on GPT-4." "" speech
+check "Streaming ASR with Whisper" "" speech ""
+check "Multilingual ASR on a budget" "We cut ASR errors by half." speech ""
+check "Agentic Persona Control and Task State Tracking" "" "" vision
+check "Multi-Object Tracking with Transformers" "" vision ""
+check "Mixed-Integer Programming with Graph Networks" "" "" code
+check "Program Synthesis from Examples" "We study program synthesis." code ""

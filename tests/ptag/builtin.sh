@@ -30,3 +30,7 @@ check "Agentic Persona Control and Task State Tracking" "" "" vision
 check "Multi-Object Tracking with Transformers" "" vision ""
 check "Mixed-Integer Programming with Graph Networks" "" "" code
 check "Program Synthesis from Examples" "We study program synthesis." code ""
+check "Measuring the Depth of LLM Unlearning" "" "" 3d
+check "Monocular Depth Estimation in the Wild" "" 3d ""
+check "Adapting Embedding Models to Turkish via Tokenizer Surgery" "" "" medical
+check "Robotic Surgery with Learned Policies" "" medical ""

@@ -153,11 +153,9 @@ uninstall:
 	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f $(MAN1)
 	cd $(DESTDIR)$(MANPREFIX)/man7 && rm -f $(MAN7)
 
-dist: clean
-	mkdir -p paperpipe-$(VERSION)
-	git ls-files | cpio -pdm paperpipe-$(VERSION) 2>/dev/null
-	tar -czf paperpipe-$(VERSION).tar.gz paperpipe-$(VERSION)
-	rm -rf paperpipe-$(VERSION)
+# The committed tree, as paperpipe-VERSION.tar.gz.
+dist:
+	git archive --prefix=paperpipe-$(VERSION)/ -o paperpipe-$(VERSION).tar.gz HEAD
 
 clean:
 	rm -rf build paperpipe-$(VERSION).tar.gz

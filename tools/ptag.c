@@ -1247,6 +1247,10 @@ main(int argc, char *argv[])
 
 	setprogname(argv[0]);
 	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
+	/* No option repeats more often than there are arguments. */
+	dfields = emalloc(argc * sizeof(*dfields));
+	onlytags = emalloc(argc * sizeof(*onlytags));
+	rfiles = emalloc(argc * sizeof(*rfiles));
 	while ((c = getopt_long(argc, argv, "ceF:hlNo:r:suV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -1257,8 +1261,6 @@ main(int argc, char *argv[])
 			eflag = 1;
 			break;
 		case 'F':
-			dfields = erealloc(dfields,
-			    (ndfields + 1) * sizeof(*dfields));
 			dfields[ndfields++] = optarg;
 			break;
 		case 'h':
@@ -1271,12 +1273,9 @@ main(int argc, char *argv[])
 			Nflag = 1;
 			break;
 		case 'o':
-			onlytags = erealloc(onlytags,
-			    (nonly + 1) * sizeof(*onlytags));
 			onlytags[nonly++] = optarg;
 			break;
 		case 'r':
-			rfiles = erealloc(rfiles, (nrfiles + 1) * sizeof(*rfiles));
 			rfiles[nrfiles++] = optarg;
 			break;
 		case 's':

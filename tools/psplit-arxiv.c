@@ -179,27 +179,6 @@ add_names(struct buf *r, const char *s, size_t n)
 	buf_addc(r, ']');
 }
 
-/* Category codes separated by white space: "cs.AI cs.CL". */
-static void
-add_words(struct buf *r, const char *s, size_t n)
-{
-	size_t i = 0, j;
-
-	buf_addc(r, '[');
-	while (i < n) {
-		while (i < n && isws(s[i]))
-			i++;
-		for (j = i; j < n && !isws(s[j]); j++)
-			;
-		if (j > i) {
-			json_sep(r);
-			json_add_str(r, s + i, j - i);
-		}
-		i = j;
-	}
-	buf_addc(r, ']');
-}
-
 /* Is s[0..n) a category code such as cs.CL, hep-th or cond-mat.stat-mech? */
 static int
 iscode(const char *s, size_t n)
@@ -410,7 +389,7 @@ entry_emit(struct psplit *ps)
 		if (e.codes)
 			add_codes(r, e.cats.p, e.cats.len);
 		else
-			add_words(r, e.cats.p, e.cats.len);
+			psplit_addwords(r, e.cats.p, e.cats.len, " \t");
 	}
 	addfield(r, "comments", &e.comments);
 	addfield(r, "journal_ref", &e.jref);

@@ -180,28 +180,6 @@ add_authors(struct buf *r, const char *s, size_t n)
 	buf_addc(r, ']');
 }
 
-/* Category codes separated by spaces, commas or semicolons. */
-static void
-add_cats(struct buf *r, const char *s, size_t n)
-{
-	size_t i = 0, j;
-
-	buf_addc(r, '[');
-	while (i < n) {
-		while (i < n && (isspc(s[i]) || s[i] == ',' || s[i] == ';'))
-			i++;
-		for (j = i; j < n && !isspc(s[j]) && s[j] != ',' && s[j] != ';';
-		    j++)
-			;
-		if (j > i) {
-			json_sep(r);
-			json_add_str(r, s + i, j - i);
-		}
-		i = j;
-	}
-	buf_addc(r, ']');
-}
-
 /* An upvote count is a number in records; other text stays a string. */
 static void
 add_count(struct buf *r, const char *s, size_t n)
@@ -279,7 +257,7 @@ row(struct csvrd *rd)
 			if (rd->role[i] == C_AUTHORS)
 				add_authors(r, s, n);
 			else if (rd->role[i] == C_CATS)
-				add_cats(r, s, n);
+				psplit_addwords(r, s, n, " \t\r\n,;");
 			else
 				add_count(r, s, n);
 			continue;

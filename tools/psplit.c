@@ -150,6 +150,31 @@ psplit_next(struct psplit *ps, struct lines *l, char **line)
 	return n;
 }
 
+/*
+ * Append a JSON array of the words of s[0..n), split at any byte of seps:
+ * "cs.AI cs.CL" becomes ["cs.AI","cs.CL"].
+ */
+void
+psplit_addwords(struct buf *b, const char *s, size_t n, const char *seps)
+{
+	size_t i = 0, j;
+
+	buf_addc(b, '[');
+	while (i < n) {
+		while (i < n && s[i] != '\0' && strchr(seps, s[i]) != NULL)
+			i++;
+		for (j = i; j < n && (s[j] == '\0' || strchr(seps, s[j]) == NULL);
+		    j++)
+			;
+		if (j > i) {
+			json_sep(b);
+			json_add_str(b, s + i, j - i);
+		}
+		i = j;
+	}
+	buf_addc(b, ']');
+}
+
 /* Write the record a reader built in ps->rec and start the next one. */
 void
 psplit_emit(struct psplit *ps)

@@ -26,5 +26,6 @@ void	csv_read(struct lines *, struct psplit *);
 
 long long psplit_next(struct psplit *, struct lines *, char **);
 void	psplit_emit(struct psplit *);
+void	psplit_addwords(struct buf *, const char *, size_t, const char *);
 void	psplit_warn(struct psplit *, unsigned long long, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));

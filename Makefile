@@ -40,7 +40,7 @@ EXTRA_pdedupe = pdedupe-state pdedupe-near
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
-	clang libclang-rt-14-dev parallel
+	clang libclang-rt-14-dev parallel bsdextrautils python3
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

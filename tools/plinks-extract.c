@@ -726,6 +726,32 @@ glued(const char *s, size_t p, const char *also)
 	    (c < 0x80 && c != 0 && strchr(also, (int)c) != NULL);
 }
 
+/*
+ * Where a URL with a scheme at st, its rest at a, can end: in text written
+ * without spaces (Chinese, Japanese), a URL that a letter runs into also
+ * ends at the next non-ASCII letter: "代码在https://github.com/a/b中".
+ */
+static size_t
+cjkend(const char *s, size_t n, size_t st, size_t a)
+{
+	size_t k;
+	long c;
+
+	if (st == 0 || (c = cpbefore((uc *)s, (uc *)s + st, &k)) < 0x80 ||
+	    !ualnum(c))
+		return n;
+	for (; a < n; a += k) {
+		k = 1;
+		if ((uc)s[a] < 0x80)
+			continue;
+		if ((c = cpat((uc *)s + a, (uc *)s + n, &k)) < 0)
+			return a;
+		if (ualnum(c))
+			return a;
+	}
+	return n;
+}
+
 /* An id recognised at w, with prefix (arXiv:, doi:) starting at t. */
 static size_t
 idlink(struct links *L, const char *s, size_t n, size_t t, size_t w)
@@ -786,7 +812,7 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	if (st < lo || (st > 0 && (cls[(uc)s[st - 1]] & C_WORD)))
 		return 0;
 	a = i + 3;
-	e = urlend(s, n, a, a);
+	e = urlend(s, cjkend(s, n, st, a), a, a);
 	*skip = e > a ? e : a;
 	/* the authority: [userinfo@]host[:port] up to / ? # */
 	for (x = a; x < e && s[x] != '/' && s[x] != '?' && s[x] != '#'; x++)

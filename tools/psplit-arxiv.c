@@ -11,6 +11,7 @@ struct entry {
 	struct buf	 id, version, date, title, authors, cats, comments;
 	struct buf	 jref, doi, extra, abstract, url;
 	int		 cross, replaced, parbreak, codes, nfields;
+	int		 guessed;	/* the open Authors field had no label */
 	unsigned long long line;	/* of its arXiv: line, for messages */
 };
 
@@ -96,6 +97,7 @@ entry_reset(void)
 	e.cats.len = e.comments.len = e.jref.len = e.doi.len = 0;
 	e.extra.len = e.abstract.len = e.url.len = 0;
 	e.cross = e.replaced = e.parbreak = e.codes = e.nfields = 0;
+	e.guessed = 0;
 	fl.open = fl.ownline = 0;
 	fl.val.len = 0;
 }
@@ -843,6 +845,22 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 				st = ABSTRACT;
 				abstract_line(s + 9, n - 9, 0);
 			} else if (k > 0) {
+				/*
+				 * A labelled Authors line after a guessed one:
+				 * the guess was the title's second line.
+				 */
+				if (e.guessed && k == 7 &&
+				    strncasecmp(s, "Authors", 7) == 0) {
+					if (fl.open)
+						addjoin(&e.title, fl.val.p,
+						    fl.val.len);
+					else
+						addjoin(&e.title, e.authors.p,
+						    e.authors.len);
+					fl.open = 0;
+					e.authors.len = 0;
+				}
+				e.guessed = 0;
 				field_start(s, k, s + k + 1, n - k - 1);
 			} else if (fl.open && (fl.ownline || (in &&
 			    !subjects()) || (subjects() && (endscode(s, n) ||
@@ -853,6 +871,7 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 			    strcasecmp(fl.key, "Title") == 0 && !in) {
 				/* Pages now show the names without a label. */
 				field_start("Authors", 7, s, n);
+				e.guessed = 1;
 			} else {
 				field_end();
 				st = ABSTRACT;

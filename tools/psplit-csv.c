@@ -288,13 +288,18 @@ row_cb(int c, void *data)
 	rd->inrow = 0;
 }
 
-/* The header line of a CSV file: two or more names, one of them known. */
-int
-csv_detect(const char *p, size_t n)
+/*
+ * The header line of a CSV file: two or more names, one of them known,
+ * separated by commas, or else by semicolons (spreadsheets in locales with
+ * a decimal comma) or tabs.  Returns the separator, 0 when it is no header.
+ */
+static int
+header_delim(const char *p, size_t n)
 {
-	const char *e, *s, *t;
-	size_t i, k, cols = 1, known = 0;
-	int q = 0;
+	static const char delims[] = ",;\t";
+	const char *e, *s, *t, *d;
+	size_t i, k, cols, known;
+	int q;
 
 	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
@@ -302,22 +307,35 @@ csv_detect(const char *p, size_t n)
 	}
 	if ((e = memchr(p, '\n', n)) == NULL)
 		e = p + n;
-	for (s = p, i = 0; p + i <= e; i++) {
-		if (p + i < e && p[i] == '"')
-			q = !q;
-		if (p + i == e || (p[i] == ',' && !q)) {
-			k = p + i - s;
-			t = trim(s, &k);
-			if (k >= 2 && t[0] == '"' && t[k - 1] == '"') {
-				t++;
-				k -= 2;
+	for (d = delims; *d != '\0'; d++) {
+		cols = 1;
+		known = 0;
+		q = 0;
+		for (s = p, i = 0; p + i <= e; i++) {
+			if (p + i < e && p[i] == '"')
+				q = !q;
+			if (p + i == e || (p[i] == *d && !q)) {
+				k = p + i - s;
+				t = trim(s, &k);
+				if (k >= 2 && t[0] == '"' && t[k - 1] == '"') {
+					t++;
+					k -= 2;
+				}
+				known += role(t, k) > C_SKIP;
+				cols += p + i < e;
+				s = p + i + 1;
 			}
-			known += role(t, k) > C_SKIP;
-			cols += p + i < e;
-			s = p + i + 1;
 		}
+		if (cols >= 2 && known > 0)
+			return *d;
 	}
-	return cols >= 2 && known > 0;
+	return 0;
+}
+
+int
+csv_detect(const char *p, size_t n)
+{
+	return header_delim(p, n) != 0;
 }
 
 void
@@ -328,6 +346,7 @@ csv_read(struct lines *l, struct psplit *ps)
 	char *s;
 	long long len;
 	size_t n;
+	int delim;
 
 	rd.ps = ps;
 	/* Allocated, so that an empty cell is never a null pointer. */
@@ -337,6 +356,7 @@ csv_read(struct lines *l, struct psplit *ps)
 	rd.header = rd.refused = rd.inrow = 0;
 	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die(EXIT_TROUBLE, "csv_init: out of memory");
+	delim = 0;
 	while ((len = psplit_next(ps, l, &s)) >= 0) {
 		n = (size_t)len;
 		if (rd.refused)
@@ -348,6 +368,11 @@ csv_read(struct lines *l, struct psplit *ps)
 		}
 		if (n == 0 && !rd.inrow)
 			continue;
+		if (delim == 0) {	/* the header's line */
+			if ((delim = header_delim(s, n)) == 0)
+				delim = ',';
+			csv_set_delim(&cp, (unsigned char)delim);
+		}
 		if (!rd.inrow)
 			rd.rowline = l->lineno;
 		rd.inrow = 1;
@@ -359,6 +384,7 @@ csv_read(struct lines *l, struct psplit *ps)
 			ps->status = EXIT_TROUBLE;
 			csv_free(&cp);
 			csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI);
+			csv_set_delim(&cp, (unsigned char)delim);
 			rd.n = rd.cells.len = 0;
 			rd.inrow = 0;
 		}

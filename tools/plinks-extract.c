@@ -481,14 +481,14 @@ inlist(const char *s, size_t n, const char **list, size_t nlist)
 /*
  * A bare host needs a conservative TLD, and a TLD with capitals is a
  * missing space ("results.In", "tasks.AI") unless the whole host is
- * capitals ("EXAMPLE.CZ").
+ * capital letters ("EXAMPLE.CZ"; not "3.0.CO").
  */
 static int
 baretld(const char *host, size_t hn, const char *tld, size_t n)
 {
 	char t[8];
 	size_t i;
-	int up = 0, low = 0;
+	int up = 0, low = 0, alpha = 0;
 
 	if (n > 4)
 		return 0;
@@ -503,10 +503,13 @@ baretld(const char *host, size_t hn, const char *tld, size_t n)
 		if (tld[0] >= 'A' && tld[0] <= 'Z' && n > 1 &&
 		    tld[1] >= 'a' && tld[1] <= 'z')
 			return 0;
-		for (i = 0; i < hn; i++)
+		for (i = 0; i < hn; i++) {
 			if (host[i] >= 'a' && host[i] <= 'z')
 				low = 1;
-		if (low)
+			if (host[i] >= 'A' && host[i] <= 'Z')
+				alpha = 1;
+		}
+		if (low || !alpha)
 			return 0;
 	}
 	if (inlist(t, n, safetld, sizeof(safetld) / sizeof(safetld[0])))

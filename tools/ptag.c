@@ -1191,6 +1191,46 @@ printstats(void)
 	}
 }
 
+/*
+ * Before any rule is read: the fields that rules without @field match
+ * (the -F ones, or title and abstract) come first, fields[0..ndefault).
+ */
+static void
+rules_begin(char **df, int ndf)
+{
+	int i;
+
+	if (ndf == 0) {
+		fieldindex("title", 5);
+		fieldindex("abstract", 8);
+	}
+	for (i = 0; i < ndf; i++)
+		fieldindex(df[i], strlen(df[i]));
+	ndefault = nfields;
+	memset(head2, -1, sizeof(head2));
+	memset(head4, -1, sizeof(head4));
+}
+
+/* After the rules are read: per-field buffers, match data and limits. */
+static void
+matcher_init(void)
+{
+	pcre2_jit_stack *js;
+
+	ftext = ecalloc(nfields, sizeof(*ftext));
+	fhave = ecalloc(nfields, sizeof(*fhave));
+	fstart = ecalloc(nfields, sizeof(*fstart));
+	fend = ecalloc(nfields, sizeof(*fend));
+	md = pcre2_match_data_create(1, NULL);
+	mctx = pcre2_match_context_create(NULL);
+	if (md == NULL || mctx == NULL)
+		die(EXIT_TROUBLE, "pcre2: out of memory");
+	pcre2_set_match_limit(mctx, MATCHLIMIT);
+	pcre2_set_depth_limit(mctx, DEPTHLIMIT);
+	if ((js = pcre2_jit_stack_create(32 * 1024, JITSTACK, NULL)) != NULL)
+		pcre2_jit_stack_assign(mctx, NULL, js);
+}
+
 static void
 usage(void)
 {
@@ -1243,7 +1283,6 @@ main(int argc, char *argv[])
 	int nrfiles = 0, ndfields = 0, bad = 0, c, i, b;
 	struct rin in;
 	struct rec *r;
-	pcre2_jit_stack *js;
 
 	setprogname(argv[0]);
 	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
@@ -1294,16 +1333,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	/* The -F fields come first: rules without @field use fields[0..n). */
-	if (ndfields == 0) {
-		fieldindex("title", 5);
-		fieldindex("abstract", 8);
-	}
-	for (i = 0; i < ndfields; i++)
-		fieldindex(dfields[i], strlen(dfields[i]));
-	ndefault = nfields;
-	memset(head2, -1, sizeof(head2));
-	memset(head4, -1, sizeof(head4));
+	rules_begin(dfields, ndfields);
 
 	if (!Nflag) {
 		bad += parsetext("<builtin>", ptag_builtin, strlen(ptag_builtin));
@@ -1327,18 +1357,7 @@ main(int argc, char *argv[])
 		return EXIT_OK;
 	}
 
-	ftext = ecalloc(nfields, sizeof(*ftext));
-	fhave = ecalloc(nfields, sizeof(*fhave));
-	fstart = ecalloc(nfields, sizeof(*fstart));
-	fend = ecalloc(nfields, sizeof(*fend));
-	md = pcre2_match_data_create(1, NULL);
-	mctx = pcre2_match_context_create(NULL);
-	if (md == NULL || mctx == NULL)
-		die(EXIT_TROUBLE, "pcre2: out of memory");
-	pcre2_set_match_limit(mctx, MATCHLIMIT);
-	pcre2_set_depth_limit(mctx, DEPTHLIMIT);
-	if ((js = pcre2_jit_stack_create(32 * 1024, JITSTACK, NULL)) != NULL)
-		pcre2_jit_stack_assign(mctx, NULL, js);
+	matcher_init();
 
 	rin_init(&in, argc, argv);
 	while ((r = rin_next(&in)) != NULL)

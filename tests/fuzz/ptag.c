@@ -49,25 +49,13 @@ setup(void)
 {
 	int fd;
 
-	fieldindex("title", 5);
-	fieldindex("abstract", 8);
-	ndefault = nfields;
-	memset(head2, -1, sizeof(head2));
-	memset(head4, -1, sizeof(head4));
+	rules_begin(NULL, 0);
 	if (parsetext("<builtin>", ptag_builtin, strlen(ptag_builtin)) != 0 ||
 	    parsetext("<fuzz>", extra, strlen(extra)) != 0)
 		abort();
-	ftext = ecalloc(nfields, sizeof(*ftext));
-	fhave = ecalloc(nfields, sizeof(*fhave));
-	fstart = ecalloc(nfields, sizeof(*fstart));
-	fend = ecalloc(nfields, sizeof(*fend));
-	md = pcre2_match_data_create(1, NULL);
-	mdref = pcre2_match_data_create(1, NULL);
-	mctx = pcre2_match_context_create(NULL);
-	if (md == NULL || mdref == NULL || mctx == NULL)
+	matcher_init();
+	if ((mdref = pcre2_match_data_create(1, NULL)) == NULL)
 		abort();
-	pcre2_set_match_limit(mctx, MATCHLIMIT);
-	pcre2_set_depth_limit(mctx, DEPTHLIMIT);
 	/* The records written are not looked at: their tags are. */
 	if ((fd = open("/dev/null", O_WRONLY)) == -1)
 		abort();

@@ -745,8 +745,11 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 		return n;
 	for (; a < n; a += k) {
 		k = 1;
-		if ((uc)s[a] < 0x80)
+		if ((uc)s[a] < 0x80) {
+			if (cls[(uc)s[a]] & C_STOP)
+				return a;	/* the URL ends here anyway */
 			continue;
+		}
 		if ((c = cpat((uc *)s + a, (uc *)s + n, &k)) < 0)
 			return a;
 		if (ualnum(c))

@@ -107,11 +107,3 @@ estrtonum(const char *s, long long min, long long max, const char *what)
 		    what, s, min, max);
 	return v;
 }
-
-/* --version: the tool's name and the toolkit's version, on stdout. */
-void
-version(void)
-{
-	printf("%s (paperpipe) %s\n", argv0, PAPERPIPE_VERSION);
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
-}

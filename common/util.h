@@ -13,4 +13,3 @@ void	*ecalloc(size_t, size_t);
 void	*erealloc(void *, size_t);
 char	*estrdup(const char *);
 long long estrtonum(const char *, long long, long long, const char *);
-void	 version(void) __attribute__((noreturn));

@@ -1,7 +1,6 @@
 /* pcount: count the values of fields of records; a table, CSV, JSON or bars */
 #include <sys/ioctl.h>
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,34 +72,27 @@ static size_t nmnames;
 static int havemnames;
 static size_t arity;
 
-static void
-usage(void)
-{
-	fputs("usage: pcount [-bmpx] [-f path] [-n count] [-o form] [-s key] "
-	    "[-w width] [file ...]\n", stderr);
-	exit(EXIT_USAGE);
-}
+static const char *sorts[] = { "count", "value", NULL };
 
-static void
-help(void)
-{
-	printf("usage: pcount [-bmpx] [-f path] [-n count] [-o form] [-s key] "
-	    "[-w width] [file ...]\n"
-	    "  -b, --bars          a bar chart (same as -o bars)\n"
-	    "  -f, --field PATH    count the values at PATH (default tags); "
-	    "repeat for pairs\n"
-	    "  -m, --merge         add up the output of pcount -o jsonl\n"
-	    "  -n, --top N         show the N most frequent values, then "
-	    "(other)\n"
-	    "  -o, --output FORM   text, tsv, csv, jsonl, json or bars\n"
-	    "  -p, --percent       show each count's share of the total\n"
-	    "  -s, --sort KEY      order by count (default) or value\n"
-	    "  -w, --width N       columns for the bar chart\n"
-	    "  -x, --skip-missing  no (none) row for records without a value\n"
-	    "      --help          show this help\n"
-	    "      --version       show the version\n");
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
-}
+static const struct opt opts[] = {
+	{ 'b', "bars", OPT_NONE, NULL, "a bar chart (same as -o bars)", NULL },
+	{ 'f', "field", OPT_REQ, "path",
+	    "count the values at PATH (default tags); repeat for pairs", NULL },
+	{ 'm', "merge", OPT_NONE, NULL, "add up the output of pcount -o jsonl",
+	    NULL },
+	{ 'n', "top", OPT_REQ, "count",
+	    "show the COUNT most frequent values, then (other)", NULL },
+	{ 'o', "output", OPT_REQ, "form", "the output form", forms },
+	{ 'p', "percent", OPT_NONE, NULL,
+	    "show each count's share of the total", NULL },
+	{ 's', "sort", OPT_REQ, "key", "order by count (default) or value",
+	    NULL },
+	{ 'w', "width", OPT_REQ, "width", "columns for the bar chart", NULL },
+	{ 'x', "skip-missing", OPT_NONE, NULL,
+	    "no (none) row for records without a value", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+static const struct tool tool = { "pcount", opts, NULL, NULL };
 
 /* Split a dotted path; a backslash makes the next character literal. */
 static void
@@ -1143,33 +1135,14 @@ bars(void)
 	free(colw);
 }
 
-static const struct option longopts[] = {
-	{ "bars", no_argument, NULL, 'b' },
-	{ "field", required_argument, NULL, 'f' },
-	{ "merge", no_argument, NULL, 'm' },
-	{ "top", required_argument, NULL, 'n' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "percent", no_argument, NULL, 'p' },
-	{ "sort", required_argument, NULL, 's' },
-	{ "width", required_argument, NULL, 'w' },
-	{ "skip-missing", no_argument, NULL, 'x' },
-	{ "help", no_argument, NULL, 'H' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
-
 int
 main(int argc, char *argv[])
 {
 	struct rin in;
 	struct rec *r;
-	size_t i;
 	int c;
 
-	setprogname(argv[0]);
-	opterr = 0;	/* getopt would name the tool by its whole path */
-	while ((c = getopt_long(argc, argv, ":bf:mn:o:ps:w:x", longopts,
-	    NULL)) != -1) {
+	while ((c = tool_getopt(&tool, argc, argv)) != -1) {
 		switch (c) {
 		case 'b':
 			form = BARS;
@@ -1181,56 +1154,24 @@ main(int argc, char *argv[])
 			mflag = 1;
 			break;
 		case 'n':
-			nflag = (unsigned long long)estrtonum(optarg, 1,
-			    LLONG_MAX, "-n");
+			nflag = (unsigned long long)tool_num(c, optarg, 1,
+			    LLONG_MAX);
 			break;
 		case 'o':
-			for (i = 0; forms[i] != NULL &&
-			    strcmp(forms[i], optarg) != 0; i++)
-				;
-			if (forms[i] == NULL)
-				die(EXIT_USAGE, "-o %s: not one of text, tsv, "
-				    "csv, jsonl, json, bars", optarg);
-			form = (int)i;
+			form = tool_choice(c, optarg, "form", forms);
 			break;
 		case 'p':
 			pflag = 1;
 			break;
 		case 's':
-			if (strcmp(optarg, "value") == 0)
-				vflag = 1;
-			else if (strcmp(optarg, "count") == 0)
-				vflag = 0;
-			else
-				die(EXIT_USAGE, "-s %s: not count or value",
-				    optarg);
+			vflag = tool_choice(c, optarg, "key", sorts);
 			break;
 		case 'w':
-			wflag = (long)estrtonum(optarg, 1, 100000, "-w");
+			wflag = (long)tool_num(c, optarg, 1, 100000);
 			break;
 		case 'x':
 			xflag = 1;
 			break;
-		case 'H':
-			help();
-			break;
-		case 'V':
-			version();
-			break;
-		case ':':
-			if (optopt != 0)
-				warnf("option -%c needs an argument", optopt);
-			else
-				warnf("option %s needs an argument",
-				    argv[optind - 1]);
-			usage();
-			break;
-		default:
-			if (optopt != 0)
-				warnf("unknown option -%c", optopt);
-			else
-				warnf("unknown option %s", argv[optind - 1]);
-			usage();
 		}
 	}
 	argc -= optind;

@@ -1,6 +1,5 @@
 /* pdedupe: drop records seen before, in this stream or in a state file */
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,36 +34,36 @@ static unsigned char fold[256];		/* ASCII: the byte a key keeps, or 0 */
 static unsigned today;
 static unsigned long long nin, npass, ndup, nnear, nnew, nrefused;
 
-static void
-usage(void)
-{
-	fputs("usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c] "
-	    "[-e days]] [-D file] [file ...]\n", stderr);
-	exit(EXIT_USAGE);
-}
-
-static void
-help(void)
-{
-	puts("usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c] "
-	    "[-e days]] [-D file] [file ...]\n"
-	    "  -k, --key=PATH     key on this field (repeatable; a.b.0 goes into "
-	    "objects, arrays)\n"
-	    "  -l, --line         key on the whole line\n"
-	    "  -r, --raw          compare -k values byte for byte, not normalised\n"
-	    "  -N, --near[=T]     also drop records whose title and abstract are "
-	    "T similar (0.7)\n"
-	    "  -s, --state=FILE   remember keys across runs in FILE\n"
-	    "  -d, --defer        record new keys as pending, for a later --commit\n"
-	    "  -c, --commit       make the pending keys seen; reads no records\n"
-	    "  -e, --expire=DAYS  forget keys not seen for DAYS days\n"
-	    "  -n, --dry-run      leave the state file as it is\n"
-	    "  -S, --stats        print records in, passed and dropped on stderr\n"
-	    "  -D, --dups=FILE    write the dropped records to FILE\n"
-	    "      --help         print this help\n"
-	    "      --version      print the version");
-	exit(EXIT_OK);
-}
+static const struct opt opts[] = {
+	{ 'k', "key", OPT_REQ, "path",
+	    "key on this field (repeatable; a.b.0 goes into objects, arrays)",
+	    NULL },
+	{ 'l', "line", OPT_NONE, NULL, "key on the whole line", NULL },
+	{ 'r', "raw", OPT_NONE, NULL,
+	    "compare -k values byte for byte, not normalised", NULL },
+	{ 'N', "near", OPT_OPT, "T",
+	    "also drop records whose title and abstract are T similar (0.7)",
+	    NULL },
+	{ 's', "state", OPT_REQ, "file", "remember keys across runs in FILE",
+	    NULL },
+	{ 'd', "defer", OPT_NONE, NULL,
+	    "record new keys as pending, for a later --commit", NULL },
+	{ 'c', "commit", OPT_NONE, NULL,
+	    "make the pending keys seen; reads no records", NULL },
+	{ 'e', "expire", OPT_REQ, "days", "forget keys not seen for DAYS days",
+	    NULL },
+	{ 'n', "dry-run", OPT_NONE, NULL, "leave the state file as it is",
+	    NULL },
+	{ 'S', "stats", OPT_NONE, NULL,
+	    "print records in, passed and dropped on stderr", NULL },
+	{ 'D', "dups", OPT_REQ, "file", "write the dropped records to FILE",
+	    NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+/* -d, -c and -e need -s, which the table cannot say. */
+static const struct tool tool = { "pdedupe", opts, NULL,
+    "[-lnrS] [-k path] [-N[T]] [-s file [-d | -c] [-e days]] [-D file] "
+    "[file ...]" };
 
 /*
  * Keys compare what a reader would call the same words: NFKC and case
@@ -606,10 +605,8 @@ nearvalue(const char *s)
 	double t;
 
 	t = strtod(s, &end);
-	if (end == s || *end != '\0' || !(t > 0 && t <= 1)) {
-		warnf("--near: %s: not a similarity between 0 and 1", s);
-		usage();
-	}
+	if (end == s || *end != '\0' || !(t > 0 && t <= 1))
+		tool_usage("--near: %s: not a similarity between 0 and 1", s);
 	return t;
 }
 
@@ -630,22 +627,6 @@ stats(void)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "commit", no_argument, NULL, 'c' },
-		{ "defer", no_argument, NULL, 'd' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "dups", required_argument, NULL, 'D' },
-		{ "expire", required_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "key", required_argument, NULL, 'k' },
-		{ "line", no_argument, NULL, 'l' },
-		{ "near", optional_argument, NULL, 'N' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "state", required_argument, NULL, 's' },
-		{ "stats", no_argument, NULL, 'S' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct rin in;
 	struct rec *r;
 	unsigned long long kept = 0, gone = 0, committed = 0;
@@ -654,13 +635,10 @@ main(int argc, char *argv[])
 	char *p;
 	int c, fd, status;
 
-	setprogname(argv[0]);
-	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	kpath = ecalloc(argc, sizeof(*kpath));
 	kname = ecalloc(argc, sizeof(*kname));
 	kparts = ecalloc(argc, sizeof(*kparts));
-	while ((c = getopt_long(argc, argv, "cdD:e:k:lnN::rs:S", longopts,
-	    NULL)) != -1) {
+	while ((c = tool_getopt(&tool, argc, argv)) != -1) {
 		switch (c) {
 		case 'c':
 			commitflag = 1;
@@ -672,18 +650,13 @@ main(int argc, char *argv[])
 			dupspath = optarg;
 			break;
 		case 'e':
-			expire = estrtonum(optarg, 0, 65535, "--expire days");
-			break;
-		case 'h':
-			help();
+			expire = tool_num(c, optarg, 0, 65535);
 			break;
 		case 'k':
 			if (*optarg == '\0' || optarg[strlen(optarg) - 1] == '.' ||
 			    *optarg == '.' || strstr(optarg, "..") != NULL ||
-			    strchr(optarg, '\n') != NULL) {
-				warnf("-k: %s: not a field path", optarg);
-				usage();
-			}
+			    strchr(optarg, '\n') != NULL)
+				tool_usage("-k: %s: not a field path", optarg);
 			kname[nkpath] = optarg;
 			kpath[nkpath] = estrdup(optarg);
 			for (p = kpath[nkpath], kparts[nkpath] = 1; *p != '\0'; p++)
@@ -713,36 +686,22 @@ main(int argc, char *argv[])
 		case 'S':
 			sflag = 1;
 			break;
-		case 'V':
-			version();
-			break;
-		default:
-			usage();
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (lflag && nkpath > 0) {
-		warnf("--line and -k exclude each other");
-		usage();
-	}
-	if (rawflag && nkpath == 0) {
-		warnf("--raw needs -k");
-		usage();
-	}
+	if (lflag && nkpath > 0)
+		tool_usage("--line and -k exclude each other");
+	if (rawflag && nkpath == 0)
+		tool_usage("--raw needs -k");
 	if (statepath == NULL && (deferflag || commitflag || nflag ||
-	    expire >= 0)) {
-		warnf("--defer, --commit, --expire and --dry-run need --state");
-		usage();
-	}
-	if (deferflag && commitflag) {
-		warnf("--defer and --commit exclude each other");
-		usage();
-	}
-	if (commitflag && argc > 0) {
-		warnf("--commit reads no records");
-		usage();
-	}
+	    expire >= 0))
+		tool_usage("--defer, --commit, --expire and --dry-run need "
+		    "--state");
+	if (deferflag && commitflag)
+		tool_usage("--defer and --commit exclude each other");
+	if (commitflag && argc > 0)
+		tool_usage("--commit reads no records");
 
 	for (c = 0; c < 256; c++)
 		fold[c] = isdig(c) || isalph(c) ? (c >= 'A' && c <= 'Z' ?

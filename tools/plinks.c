@@ -1,5 +1,4 @@
 /* plinks: add the links found in each record's text, classified by kind */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,36 +18,27 @@ static enum { O_URL, O_TEXT, O_JSONL } oformat = O_URL;
 static struct links links;
 static struct buf text, obuf;
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: %s [-cet] [-F field] [-k kind] [-o format] "
-	    "[file ...]\n", argv0);
-	exit(EXIT_USAGE);
-}
+static const char *kinds[NKIND + 1];	/* filled from plinks-extract */
+static const char *oformats[] = { "url", "text", "jsonl", NULL };
 
-static void
-help(void)
-{
-	printf("usage: %s [-cet] [-F field] [-k kind] [-o format] [file ...]\n"
-	    "  -F, --field field   scan this string field (repeatable; "
-	    "default title, abstract, comments)\n"
-	    "  -k, --kind kind     keep only links of this kind (repeatable): "
-	    "code project\n"
-	    "                      model dataset space paper doi web\n"
-	    "  -e, --each          write one record per link, with the "
-	    "record's title and arxiv_id\n"
-	    "  -c, --canonical     URLs in a form for comparison: lower-case "
-	    "host, no www.,\n"
-	    "                      no trailing / or .git, arXiv version in "
-	    "\"version\"\n"
-	    "  -t, --text          read plain text, not records; print one "
-	    "link per line\n"
-	    "  -o, --output format with --text: url (default), text or jsonl\n"
-	    "      --help          print this help and exit\n"
-	    "      --version       print the version and exit\n", argv0);
-	exit(EXIT_OK);
-}
+static const struct opt opts[] = {
+	{ 'F', "field", OPT_REQ, "field", "scan this string field "
+	    "(repeatable; default title, abstract, comments)", NULL },
+	{ 'k', "kind", OPT_REQ, "kind",
+	    "keep only links of these kinds (repeatable, or commas)", kinds },
+	{ 'e', "each", OPT_NONE, NULL,
+	    "write one record per link, with the record's title and arxiv_id",
+	    NULL },
+	{ 'c', "canonical", OPT_NONE, NULL, "URLs in a form for comparison: "
+	    "lower-case host, no www., no trailing / or .git, arXiv version "
+	    "in \"version\"", NULL },
+	{ 't', "text", OPT_NONE, NULL,
+	    "read plain text, not records; print one link per line", NULL },
+	{ 'o', "output", OPT_REQ, "format", "with --text: url (default), text "
+	    "or jsonl", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+static const struct tool tool = { "plinks", opts, NULL, NULL };
 
 static int
 wanted(const struct member *m)
@@ -182,38 +172,20 @@ dotext(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "canonical",	no_argument,		NULL, 'c' },
-		{ "each",	no_argument,		NULL, 'e' },
-		{ "field",	required_argument,	NULL, 'F' },
-		{ "kind",	required_argument,	NULL, 'k' },
-		{ "output",	required_argument,	NULL, 'o' },
-		{ "text",	no_argument,		NULL, 't' },
-		{ "help",	no_argument,		NULL, 'H' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	const char *oarg = NULL;
 	struct rin in;
 	struct rec *r;
 	int ch, k, status, nf = 0;
 
-	setprogname(argv[0]);
-	argv[0] = (char *)argv0;	/* getopt's messages say "plinks:" */
-	while ((ch = getopt_long(argc, argv, "F:cek:o:t", longopts, NULL)) !=
-	    -1) {
+	for (k = 0; k < NKIND; k++)
+		kinds[k] = links_kindname(k);
+	while ((ch = tool_getopt(&tool, argc, argv)) != -1) {
 		switch (ch) {
 		case 'F':
 			if (nf == 0)
 				fields = emalloc(argc * sizeof(*fields));
 			fields[nf++] = optarg;
 			nfields = nf;
-			break;
-		case 'H':
-			help();
-			break;
-		case 'V':
-			version();
 			break;
 		case 'c':
 			links.canonical = 1;
@@ -222,42 +194,23 @@ main(int argc, char **argv)
 			eflag = 1;
 			break;
 		case 'k':
-			if ((k = links_kindbyname(optarg)) < 0) {
-				warnf("unknown kind: %s", optarg);
-				usage();
-			}
-			links.kinds |= 1U << k;
+			links.kinds |= tool_choices(ch, optarg, "kind", kinds);
 			break;
 		case 'o':
 			oarg = optarg;
-			if (strcmp(optarg, "url") == 0)
-				oformat = O_URL;
-			else if (strcmp(optarg, "text") == 0)
-				oformat = O_TEXT;
-			else if (strcmp(optarg, "jsonl") == 0)
-				oformat = O_JSONL;
-			else {
-				warnf("unknown output format: %s", optarg);
-				usage();
-			}
+			oformat = tool_choice(ch, optarg, "format", oformats);
 			break;
 		case 't':
 			tflag = 1;
 			break;
-		default:
-			usage();
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (oarg != NULL && !tflag) {
-		warnf("-o needs --text");
-		usage();
-	}
-	if (eflag && tflag) {
-		warnf("--each reads records, not --text");
-		usage();
-	}
+	if (oarg != NULL && !tflag)
+		tool_usage("-o needs --text");
+	if (eflag && tflag)
+		tool_usage("--each reads records, not --text");
 	flen = emalloc(nfields * sizeof(*flen));
 	for (k = 0; k < (int)nfields; k++)
 		flen[k] = strlen(fields[k]);

@@ -1,5 +1,4 @@
 /* psplit: split the text of a paper-listing page into one record per paper */
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1168,78 +1167,35 @@ split(const char *path)
 	return ps.status;
 }
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: %s [-v] [-f format] [file ...]\n", argv0);
-	exit(EXIT_USAGE);
-}
+static const char *fnames[NFORMATS + 2];	/* auto, then formats[] */
 
-static void
-help(void)
-{
-	size_t i;
-
-	printf("usage: %s [-v] [-f format] [file ...]\n", argv0);
-	printf("  -f, --format=FORMAT  the page's format: auto (default)");
-	for (i = 0; i < NFORMATS; i++)
-		printf(", %s", formats[i].name);
-	printf("\n  -v, --verbose        report skipped text and paper counts\n"
-	    "      --help           print this help and exit\n"
-	    "      --version        print the version and exit\n");
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
-}
-
-static const struct format *
-format(const char *name)
-{
-	size_t i;
-
-	if (strcmp(name, "auto") == 0)
-		return NULL;
-	for (i = 0; i < NFORMATS; i++)
-		if (strcmp(name, formats[i].name) == 0)
-			return &formats[i];
-	fprintf(stderr, "%s: %s: unknown format; known formats: auto", argv0,
-	    name);
-	for (i = 0; i < NFORMATS; i++)
-		fprintf(stderr, ", %s", formats[i].name);
-	fputc('\n', stderr);
-	usage();
-	return NULL;
-}
+static const struct opt opts[] = {
+	{ 'f', "format", OPT_REQ, "format",
+	    "the page's format (default auto)", fnames },
+	{ 'v', "verbose", OPT_NONE, NULL,
+	    "report skipped text and paper counts", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+static const struct tool tool = { "psplit", opts, NULL, NULL };
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "verbose",	no_argument,		NULL, 'v' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	static char *stdinonly[] = { "-", NULL };
 	int c, i, status = EXIT_OK;
 
-	setprogname(argv[0]);
-	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
-	while ((c = getopt_long(argc, argv, "f:v", longopts, NULL)) != -1) {
+	fnames[0] = "auto";
+	for (i = 0; i < (int)NFORMATS; i++)
+		fnames[i + 1] = formats[i].name;
+	while ((c = tool_getopt(&tool, argc, argv)) != -1) {
 		switch (c) {
 		case 'f':
-			fflag = format(optarg);
-			break;
-		case 'h':
-			help();
+			i = tool_choice(c, optarg, "format", fnames);
+			fflag = i == 0 ? NULL : &formats[i - 1];
 			break;
 		case 'v':
 			vflag = 1;
 			break;
-		case 'V':
-			version();
-			break;
-		default:
-			usage();
 		}
 	}
 	argc -= optind;

@@ -1,5 +1,4 @@
 /* ptag: add topic tags to records from PCRE2 rules */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1231,67 +1230,61 @@ matcher_init(void)
 		pcre2_jit_stack_assign(mctx, NULL, js);
 }
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: %s [-cehlNsu] [-F field] [-o tag] [-r file] "
-	    "[file ...]\n", argv0);
-	exit(EXIT_USAGE);
-}
+static const struct opt opts[] = {
+	{ 'c', "check", OPT_NONE, NULL,
+	    "check the rules and exit; read no records", NULL },
+	{ 'e', "explain", OPT_NONE, NULL,
+	    "add an \"explain\" field: rule and text behind each tag", NULL },
+	{ 'F', "field", OPT_REQ, "field",
+	    "match the rules in this field (repeatable; default title, "
+	    "abstract)", NULL },
+	{ 'l', "list", OPT_NONE, NULL,
+	    "print the rules in use, in the rules-file syntax, and exit", NULL },
+	{ 'N', "no-builtin", OPT_NONE, NULL, "do not use the built-in rules",
+	    NULL },
+	{ 'o', "only", OPT_REQ, "tag",
+	    "keep only records carrying TAG (repeatable, or commas)", NULL },
+	{ 'r', "rules", OPT_REQ, "file", "add the rules in FILE (repeatable)",
+	    NULL },
+	{ 's', "stats", OPT_NONE, NULL,
+	    "print per-tag counts on stderr at the end", NULL },
+	{ 'u', "untagged", OPT_NONE, NULL, "keep only records with no tag",
+	    NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+static const struct tool tool = { "ptag", opts, NULL, NULL };
 
+/* -o names a tag that a rule in use can add, or it would keep nothing. */
 static void
-help(void)
+checkonly(void)
 {
-	printf("usage: %s [-cehlNsu] [-F field] [-o tag] [-r file] "
-	    "[file ...]\n", argv0);
-	puts("  -c, --check        check the rules and exit; read no records");
-	puts("  -e, --explain      add an \"explain\" field: rule and text "
-	    "behind each tag");
-	puts("  -F, --field NAME   match the rules in this field "
-	    "(repeatable; default title, abstract)");
-	puts("  -h, --help         print this help and exit");
-	puts("  -l, --list         print the rules in use, in the rules-file "
-	    "syntax, and exit");
-	puts("  -N, --no-builtin   do not use the built-in rules");
-	puts("  -o, --only TAG     keep only records carrying TAG (repeatable)");
-	puts("  -r, --rules FILE   add the rules in FILE (repeatable)");
-	puts("  -s, --stats        print per-tag counts on stderr at the end");
-	puts("  -u, --untagged     keep only records with no tag");
-	puts("  -V, --version      print the version and exit");
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
+	const char **names;
+	int i, j, n = 0;
+
+	names = emalloc((ntags + 1) * sizeof(*names));
+	for (i = 0; i < ntags; i++)
+		if (tags[i].npos > 0)
+			names[n++] = tags[i].name;
+	names[n] = NULL;
+	for (j = 0; j < nonly; j++)
+		tool_choice('o', onlytags[j], "tag", names);
+	free(names);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "check",	no_argument,		NULL, 'c' },
-		{ "explain",	no_argument,		NULL, 'e' },
-		{ "field",	required_argument,	NULL, 'F' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "list",	no_argument,		NULL, 'l' },
-		{ "no-builtin",	no_argument,		NULL, 'N' },
-		{ "only",	required_argument,	NULL, 'o' },
-		{ "rules",	required_argument,	NULL, 'r' },
-		{ "stats",	no_argument,		NULL, 's' },
-		{ "untagged",	no_argument,		NULL, 'u' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	static struct buf listing;
 	static char **rfiles, **dfields;
 	int nrfiles = 0, ndfields = 0, bad = 0, c, i, b;
+	char *list, *item;
 	struct rin in;
 	struct rec *r;
 
-	setprogname(argv[0]);
-	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	/* No option repeats more often than there are arguments. */
 	dfields = emalloc(argc * sizeof(*dfields));
-	onlytags = emalloc(argc * sizeof(*onlytags));
 	rfiles = emalloc(argc * sizeof(*rfiles));
-	while ((c = getopt_long(argc, argv, "ceF:hlNo:r:suV", longopts,
-	    NULL)) != -1) {
+	while ((c = tool_getopt(&tool, argc, argv)) != -1) {
 		switch (c) {
 		case 'c':
 			cflag = 1;
@@ -1302,9 +1295,6 @@ main(int argc, char *argv[])
 		case 'F':
 			dfields[ndfields++] = optarg;
 			break;
-		case 'h':
-			help();
-			break;
 		case 'l':
 			lflag = 1;
 			break;
@@ -1312,7 +1302,12 @@ main(int argc, char *argv[])
 			Nflag = 1;
 			break;
 		case 'o':
-			onlytags[nonly++] = optarg;
+			for (list = optarg; (item = tool_item(c, &list)) !=
+			    NULL; ) {
+				onlytags = erealloc(onlytags, (nonly + 1) *
+				    sizeof(*onlytags));
+				onlytags[nonly++] = item;
+			}
 			break;
 		case 'r':
 			rfiles[nrfiles++] = optarg;
@@ -1323,11 +1318,6 @@ main(int argc, char *argv[])
 		case 'u':
 			uflag = 1;
 			break;
-		case 'V':
-			version();
-			break;
-		default:
-			usage();
 		}
 	}
 	argc -= optind;
@@ -1349,6 +1339,7 @@ main(int argc, char *argv[])
 	if (bad > 0)
 		die(EXIT_USAGE, "%d bad rule%s; nothing done", bad,
 		    bad == 1 ? "" : "s");
+	checkonly();
 	if (cflag)
 		return EXIT_OK;
 	if (lflag) {

@@ -24,6 +24,7 @@ main(void)
 	unit_out();
 	unit_rec();
 	unit_suite();
+	unit_tool();
 	unit_oracle();
 	return failed;
 }

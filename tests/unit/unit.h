@@ -5,4 +5,5 @@ void	unit_jval(void);
 void	unit_out(void);
 void	unit_rec(void);
 void	unit_suite(void);
+void	unit_tool(void);
 void	unit_oracle(void);

@@ -5,9 +5,15 @@
 # A fixture case in tests/TOOL/ is CASE.args (one line of arguments, shell
 # quoting allowed), with CASE.in as stdin (empty if absent), CASE.out the
 # expected stdout, and optional CASE.err (expected stderr) and CASE.rc
-# (expected status, default 0).  A scripted case CASE.sh runs with the same
-# files; without CASE.out it checks itself, and status 77 means skipped.
-# Cases run in their own folder with the tools first in PATH.
+# (expected status, default 0; a case expecting 1 must have CASE.err).
+# A scripted case CASE.sh runs with the same files; without CASE.out it
+# checks itself, and status 77 means skipped.
+# Each case runs in a scratch folder of its own, holding links to the files
+# of tests/TOOL/, with the tools first in PATH: nothing is written beside
+# the fixtures, which the last check makes sure of.
+#
+# The checks every tool must pass run once here, for every tool in $BIN
+# that has a man page, as every/TOOL/CHECK.
 
 LC_ALL=C
 export LC_ALL
@@ -23,6 +29,7 @@ TOP=$top
 export BIN SHARED PATH TOP O
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+touch "$tmp/stamp"
 pass=0 fail=0 skip=0
 
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
@@ -46,12 +53,15 @@ runcase() {
 	[ -f "$in" ] || in=/dev/null
 	want_rc=0
 	[ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
+	work=$tmp/case
+	rm -rf "$work"
+	mkdir "$work" && ln -s "$dir"/* "$work"/
 	if [ "$kind" = args ]; then
 		args=$(cat "$dir/$name.args")
-		(cd "$dir" && eval "set -- $args" && exec "$BIN/$tool" "$@") \
+		(cd "$work" && eval "set -- $args" && exec "$BIN/$tool" "$@") \
 			<"$in" >"$tmp/out" 2>"$tmp/err"
 	else
-		(cd "$dir" && exec sh "./$name.sh") <"$in" >"$tmp/out" 2>"$tmp/err"
+		(cd "$work" && exec sh "./$name.sh") <"$in" >"$tmp/out" 2>"$tmp/err"
 	fi
 	rc=$?
 	label=$tool/$name
@@ -60,6 +70,12 @@ runcase() {
 		return
 	fi
 	bad=0
+	# A failure must say what failed: its message is pinned too.
+	if [ "$kind" = args ] && [ "$want_rc" = 1 ] && [ ! -f "$dir/$name.err" ]
+	then
+		echo "# status 1 expected, but no $name.err pins the message"
+		bad=1
+	fi
 	if [ "$kind" = sh ] && [ ! -f "$dir/$name.out" ]; then
 		[ $rc -eq "$want_rc" ] || bad=1
 		if [ $bad -eq 1 ]; then
@@ -89,6 +105,100 @@ for dir in "$top"/tests/*/; do
 	done
 done
 
+# The checks every tool must pass.  psplit reads pages, the others records.
+version=$(sed -n 's/^VERSION = //p' "$top/Makefile")
+nospace="<stdout>: write error: No space left on device"
+rec1='{"title":"A survey of retrieval-augmented generation","abstract":"Code at https://github.com/a/b, see arXiv:2401.00001.","tags":["x"]}'
+rec2='{"title":"Diffusion models for video","abstract":"Data at https://huggingface.co/datasets/o/d.","tags":["y"]}'
+
+# expect WHAT WANT_RC WANT_ERR [WANT_OUT]: the last run ($tmp/out, err, rc)
+expect() {
+	e=0
+	[ "$rc" -eq "$2" ] || { echo "# status $rc, expected $2"; e=1; }
+	printf '%s' "$3" >"$tmp/want"
+	[ -z "$3" ] || echo >>"$tmp/want"
+	same "$tmp/want" "$tmp/err" stderr || e=1
+	if [ $# -ge 4 ]; then
+		same "$4" "$tmp/out" stdout || e=1
+	fi
+	if [ $e -eq 0 ]; then ok "$1"; else notok "$1"; fi
+}
+
+# run TOOL ARGS... <input: into $tmp/out and $tmp/err, status in rc;
+# full TOOL ARGS... <input: the same with stdout on /dev/full
+run() {
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+full() {
+	"$@" >/dev/full 2>"$tmp/err"
+	rc=$?
+}
+
+every() {
+	t=$1 x=$BIN/$1 l=every/$1
+	case $l/ in *"$filter"*) ;; *) return ;; esac
+	if [ "$t" = psplit ]; then
+		awk 1 "$top/examples/sample-sep4.txt" >"$tmp/input"
+		i=0
+		while [ $i -lt 20 ]; do cat "$tmp/input"; i=$((i + 1)); done \
+		    >"$tmp/many"
+		empty_rc=1 empty_err="psplit: <stdin>: no papers found"
+	else
+		printf '%s\n%s\n' "$rec1" "$rec2" >"$tmp/input"
+		awk 'BEGIN { for (i = 0; i < 50000; i++)
+		    printf "{\"title\":\"Paper %d on diffusion\",\"abstract\":" \
+		    "\"Code at https://github.com/a/b%d.\",\"tags\":[\"t%d\"]}\n",
+		    i, i, i }' >"$tmp/many"
+		empty_rc=0 empty_err=
+	fi
+	run "$x" --help </dev/null
+	cp "$tmp/out" "$tmp/help"
+	head -1 "$tmp/help" >"$tmp/usage"
+	grep -q "^usage: $t " "$tmp/usage" || rc=9
+	expect "$l/help" 0 ""
+	run "$x" -h </dev/null
+	expect "$l/h" 0 "" "$tmp/help"
+	full "$x" --help </dev/null
+	expect "$l/help-full" 1 "$t: $nospace"
+	echo "$t (paperpipe) $version" >"$tmp/version"
+	run "$x" -V </dev/null
+	expect "$l/V" 0 "" "$tmp/version"
+	run "$x" --version </dev/null
+	expect "$l/version" 0 "" "$tmp/version"
+	full "$x" --version </dev/null
+	expect "$l/version-full" 1 "$t: $nospace"
+	run "$x" -@ <"$tmp/input"
+	expect "$l/badopt" 2 "$t: invalid option -- '@'
+$(cat "$tmp/usage")" /dev/null
+	run "$x" --no-such-option <"$tmp/input"
+	expect "$l/badlong" 2 "$t: unrecognized option '--no-such-option'
+$(cat "$tmp/usage")" /dev/null
+	full "$x" <"$tmp/input"
+	expect "$l/devfull" 1 "$t: $nospace"
+	"$x" <"$tmp/many" 2>"$tmp/err" | head -1 >"$tmp/out"
+	rc=$(wc -l <"$tmp/out")
+	expect "$l/sigpipe" 1 ""
+	run "$x" </dev/null
+	expect "$l/empty" "$empty_rc" "$empty_err"
+	# The same output whatever the line ends.
+	run "$x" <"$tmp/input"
+	cp "$tmp/out" "$tmp/lf"
+	[ -s "$tmp/lf" ] || rc=9
+	expect "$l/lf" 0 ""
+	head -c -1 "$tmp/input" >"$tmp/nonl"
+	run "$x" <"$tmp/nonl"
+	expect "$l/nonl" 0 "" "$tmp/lf"
+	sed 's/$/\r/' "$tmp/input" >"$tmp/crlf"
+	run "$x" <"$tmp/crlf"
+	expect "$l/crlf" 0 "" "$tmp/lf"
+}
+
+for page in "$top"/man/*.1; do
+	t=$(basename "$page" .1)
+	[ -x "$BIN/$t" ] && every "$t"
+done
+
 # Unit tests print TAP-like lines: "ok - what", "not ok - what", "# skip".
 for t in "$O"/test/unit; do
 	[ -x "$t" ] || continue
@@ -107,6 +217,18 @@ for t in "$O"/test/unit; do
 	done <"$tmp/unit"
 	[ $rc -eq 0 ] || notok "unit: exit status $rc"
 done
+
+# Nothing may be written beside the fixtures (a folder that changed had a
+# file made or removed in it).
+case runner in *"$filter"*)
+	find "$top/tests" -newer "$tmp/stamp" >"$tmp/written"
+	if [ -s "$tmp/written" ]; then
+		sed 's/^/# written: /' "$tmp/written"
+		notok "runner: nothing written beside the fixtures"
+	else
+		ok "runner: nothing written beside the fixtures"
+	fi ;;
+esac
 
 echo "$pass passed, $fail failed, $skip skipped"
 [ $fail -eq 0 ]

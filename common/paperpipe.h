@@ -10,5 +10,6 @@
 #include "lines.h"
 #include "out.h"
 #include "rec.h"
+#include "path.h"
 
 #define PAPERPIPE_VERSION	"0.1.0"

@@ -27,13 +27,6 @@ enum { KJSON = 'j', KNONE = 'n', KSTR = 's' };
 
 #define MINBAR	10	/* bar columns kept when labels are shortened */
 
-struct path {
-	char		*name;		/* as given, for headers */
-	char		**comp;		/* components, unescaped */
-	size_t		*clen;
-	size_t		 n;
-};
-
 struct ent {
 	uint64_t	 h;
 	size_t		 off, len;	/* the key, in keys.p */
@@ -48,10 +41,11 @@ struct cell {
 static const char *forms[] = { "text", "tsv", "csv", "jsonl", "json", "bars",
     NULL };
 
-static struct path *paths;
+static struct fpath *paths;
 static size_t npaths, ngiven;
 static int form = TEXT;
 static int mflag, pflag, vflag, xflag;
+static int fgiven;		/* -f given: warn of paths no record had */
 static unsigned long long nflag;
 static long wflag;
 static int status;
@@ -62,10 +56,8 @@ static struct buf keys;
 static unsigned long long nrecords, other;
 
 static struct buf *fvals;	/* each path's components in this record */
-static size_t *nvals, *pos;
+static size_t *pos;
 static struct buf kb, tmp;
-static struct jiter *stk;	/* arrays being exploded */
-static size_t nstk, stkcap;
 
 /* Names from the inputs of --merge (their "fields"). */
 static char **mnames;
@@ -102,45 +94,16 @@ help(void)
 	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
 }
 
-/* Split a dotted path; a backslash makes the next character literal. */
+/* A -f path (paperpipe(7) FIELD PATHS), its arrays exploded. */
 static void
 addpath(const char *s)
 {
-	struct path *pa;
-	struct buf b = { 0 };
-	size_t i, n = 1, k;
+	const char *why;
 
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] == '\\' && s[i + 1] != '\0')
-			i++;
-		else if (s[i] == '.')
-			n++;
-	}
 	paths = erealloc(paths, (npaths + 1) * sizeof(*paths));
-	pa = &paths[npaths++];
-	pa->name = estrdup(s);
-	pa->comp = emalloc(n * sizeof(*pa->comp));
-	pa->clen = emalloc(n * sizeof(*pa->clen));
-	pa->n = 0;
-	for (i = 0;; i++) {
-		if (s[i] == '\\' && s[i + 1] != '\0') {
-			buf_addc(&b, s[++i]);
-			continue;
-		}
-		if (s[i] != '.' && s[i] != '\0') {
-			buf_addc(&b, s[i]);
-			continue;
-		}
-		if (b.len == 0)
-			die(EXIT_USAGE, "-f %s: empty name in path", s);
-		k = pa->n++;
-		pa->clen[k] = b.len;
-		buf_addc(&b, '\0');
-		pa->comp[k] = b.p;
-		memset(&b, 0, sizeof(b));
-		if (s[i] == '\0')
-			break;
-	}
+	if ((why = path_parse(&paths[npaths], s, PATH_EACH)) != NULL)
+		die(EXIT_USAGE, "-f %s: %s", s, why);
+	npaths++;
 }
 
 static void
@@ -246,63 +209,19 @@ add(const char *k, size_t n, unsigned long long c)
 		grow();
 }
 
-static void
-value(size_t fi, const char *p, size_t n)
+/* A value found at path *fi. */
+static int
+value(void *arg, const char *p, size_t n)
 {
-	nvals[fi]++;
+	size_t fi = *(size_t *)arg;
+
 	if (npaths == 1) {
 		kb.len = 0;
 		leaf(&kb, p, n);
 		add(kb.p, kb.len, 1);
 	} else
 		leaf(&fvals[fi], p, n);
-}
-
-static void
-push(const char *p, size_t n)
-{
-	if (nstk == stkcap) {
-		stkcap = stkcap ? stkcap * 2 : 16;
-		stk = erealloc(stk, stkcap * sizeof(*stk));
-	}
-	jval_open(&stk[nstk++], p, n);
-}
-
-/*
- * Find the values at path fi from component depth on, in the value p[0..n).
- * Arrays are exploded at any level with a stack of iterators, so deep
- * nesting costs heap, not C stack; recursion is as deep as the path.
- */
-static void
-walk(size_t fi, size_t depth, const char *p, size_t n)
-{
-	const struct path *pa = &paths[fi];
-	struct member m;
-	struct span v;
-	size_t base;
-
-	while (*p != '[') {
-		if (depth == pa->n) {
-			value(fi, p, n);
-			return;
-		}
-		if (*p != '{' || !jval_get(p, n, pa->comp[depth],
-		    pa->clen[depth], &v))
-			return;
-		p = v.p;
-		n = v.n;
-		depth++;
-	}
-	base = nstk;
-	push(p, n);
-	while (nstk > base) {
-		if (!jval_next(&stk[nstk - 1], &m))
-			nstk--;
-		else if (m.val.p[0] == '[')
-			push(m.val.p, m.val.n);
-		else
-			walk(fi, depth, m.val.p, m.val.n);
-	}
+	return 0;
 }
 
 /* Count each combination of the paths' values: an odometer over them. */
@@ -337,16 +256,12 @@ product(void)
 static void
 count(const struct rec *r)
 {
-	const struct member *m;
 	size_t i;
 
 	nrecords++;
 	for (i = 0; i < npaths; i++) {
-		nvals[i] = 0;
 		fvals[i].len = 0;
-		if ((m = rec_get(r, paths[i].comp[0])) != NULL)
-			walk(i, 1, m->val.p, m->val.n);
-		if (nvals[i] > 0)
+		if (path_rec(&paths[i], r, value, &i) > 0)
 			continue;
 		if (xflag)
 			return;
@@ -421,22 +336,41 @@ mergefields(const struct rec *r, const struct member *mf)
 	}
 }
 
-/* Does index k appear in the "missing" list of a --merge row? */
 static int
-ismissing(const struct member *mm, size_t k)
+bynum(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The indexes in the "missing" list of a --merge row, sorted into miss[],
+ * so that a row's values and its list are walked once each.
+ */
+static size_t *miss;
+static size_t nmiss, misscap;
+
+static void
+getmissing(const struct member *mm)
 {
 	struct jiter it;
 	struct member m;
-	char num[32];
-	int n;
+	unsigned long long v;
 
+	nmiss = 0;
 	if (mm == NULL || !jval_open(&it, mm->val.p, mm->val.n))
-		return 0;
-	n = snprintf(num, sizeof(num), "%zu", k);
-	while (jval_next(&it, &m))
-		if (m.val.n == (size_t)n && memcmp(m.val.p, num, n) == 0)
-			return 1;
-	return 0;
+		return;
+	while (jval_next(&it, &m)) {
+		if (!getcount(&m, &v) || v > SIZE_MAX)
+			continue;
+		if (nmiss == misscap) {
+			misscap = misscap ? misscap * 2 : 16;
+			miss = erealloc(miss, misscap * sizeof(*miss));
+		}
+		miss[nmiss++] = (size_t)v;
+	}
+	qsort(miss, nmiss, sizeof(*miss), bynum);
 }
 
 /* One line of pcount -o jsonl output, added to the counts. */
@@ -447,7 +381,7 @@ merge(const struct rec *r)
 	struct jiter it;
 	struct member m;
 	unsigned long long c;
-	size_t k;
+	size_t k, mi = 0;
 	int none = 0;
 
 	if ((mr = rec_get(r, "records")) != NULL) {
@@ -479,13 +413,17 @@ merge(const struct rec *r)
 	kb.len = 0;
 	k = 1;
 	if (mv->val.p[0] == '[') {
+		getmissing(mm);
 		jval_open(&it, mv->val.p, mv->val.n);
-		for (k = 0; jval_next(&it, &m); k++)
-			if (ismissing(mm, k)) {
+		for (k = 0; jval_next(&it, &m); k++) {
+			while (mi < nmiss && miss[mi] < k)
+				mi++;
+			if (mi < nmiss && miss[mi] == k) {
 				addcomp(&kb, KNONE, "", 0);
 				none = 1;
 			} else
 				leaf(&kb, m.val.p, m.val.n);
+		}
 	} else if (istrue(mm)) {
 		addcomp(&kb, KNONE, "", 0);
 		none = 1;
@@ -1236,10 +1174,10 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	fgiven = npaths > 0;
 	if (npaths == 0)
 		addpath("tags");
 	fvals = ecalloc(npaths, sizeof(*fvals));
-	nvals = ecalloc(npaths, sizeof(*nvals));
 	pos = ecalloc(npaths, sizeof(*pos));
 	grow();
 	rin_init(&in, argc, argv);
@@ -1275,5 +1213,7 @@ main(int argc, char *argv[])
 		break;
 	}
 	out_close(&out_stdout);
+	if (fgiven && !mflag && nrecords > 0)
+		path_unseen(paths, ngiven);
 	return status;
 }

@@ -90,16 +90,13 @@ dorecord(const struct rec *r)
 	size_t i, j;
 
 	links_reset(&links);
-	/* in the record's order, each member once */
+	/* in the record's order; a link found twice is kept once */
 	for (i = 0; i < r->ix.n; i++) {
 		m = &r->ix.m[i];
 		for (j = 0; j < nfields; j++)
-			if (path_member(&fpaths[j], m)) {
-				if (path_walk(&fpaths[j], 1, m->val.p,
-				    m->val.n, scanstr, NULL) > 0)
-					fpaths[j].seen++;
-				break;
-			}
+			if (path_member(&fpaths[j], m) && path_walk(&fpaths[j],
+			    1, m->val.p, m->val.n, scanstr, NULL) > 0)
+				fpaths[j].seen++;
 	}
 	obuf.len = 0;
 	if (eflag) {

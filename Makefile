@@ -93,6 +93,7 @@ EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
 FUZZLIBS_jval = -ljansson
+FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
 $(O)/test/fuzz-ptag: tools/ptag.c tools/ptag-rules.c
@@ -116,7 +117,7 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

@@ -97,13 +97,13 @@ static void
 linear(void)
 {
 	size_t n1, n4, i;
-	char *s1 = nested(100000, &n1), *s4 = nested(400000, &n4);
+	char *s1 = nested(125000, &n1), *s4 = nested(500000, &n4);
 	double t1 = 0, t4 = 0;
 	struct fpath pa;
 
 	path_parse(&pa, "a", PATH_EACH);
 	check(path_walk(&pa, 0, s4, n4, NULL, NULL) == 1,
-	    "path: value found under 400000 nested arrays");
+	    "path: value found under 500000 nested arrays");
 	path_free(&pa);
 	/* best of three, against noise from other processes */
 	for (i = 0; i < 3; i++) {
@@ -115,7 +115,7 @@ linear(void)
 		if (i == 0 || b < t4)
 			t4 = b;
 	}
-	check(t4 < 0.5, "path: 800 KB of nested arrays in well under a second");
+	check(t4 < 0.5, "path: 1 MB of nested arrays in well under a second");
 	check(t4 <= 16 * t1 + 0.02, "path: nested arrays, 4N no worse than "
 	    "linear");
 	free(s1);

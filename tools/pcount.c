@@ -233,14 +233,16 @@ static void
 count(const struct rec *r)
 {
 	size_t i;
+	int miss = 0;
 
 	nrecords++;
 	for (i = 0; i < npaths; i++) {
 		fvals[i].len = 0;
 		if (path_rec(&paths[i], r, value, &i) > 0)
 			continue;
+		miss = 1;
 		if (xflag)
-			return;
+			continue;	/* the other paths are still seen */
 		if (npaths == 1) {
 			kb.len = 0;
 			addcomp(&kb, KNONE, "", 0);
@@ -248,7 +250,7 @@ count(const struct rec *r)
 		} else
 			addcomp(&fvals[i], KNONE, "", 0);
 	}
-	if (npaths > 1)
+	if (npaths > 1 && !(miss && xflag))
 		product();
 }
 

@@ -68,14 +68,6 @@ path_free(struct fpath *pa)
 	memset(pa, 0, sizeof(*pa));
 }
 
-/* Is m (a member of a record) the path's first component? */
-int
-path_member(const struct fpath *pa, const struct member *m)
-{
-	return (m->key.n == pa->c[0].n || m->kesc) &&
-	    json_key_eq(m, pa->c[0].s, pa->c[0].n);
-}
-
 /*
  * The walk: each function takes the value at p (no white space before it),
  * with components [0..d) matched, and returns the first byte after it, or
@@ -95,17 +87,29 @@ struct walk {
 
 static const char *value(struct walk *, size_t, const char *, const char *);
 
+/* The value p[0..q) is found; return q, or e when the callback stops. */
 static const char *
-emit(struct walk *w, const char *p, const char *e)
+found(struct walk *w, const char *p, const char *q, const char *e)
 {
-	const char *q = jval_end(p, e);
-
 	w->hits++;
 	if (w->fn != NULL && w->fn(w->arg, p, q - p)) {
 		w->stop = 1;
 		return e;
 	}
 	return q;
+}
+
+static const char *
+emit(struct walk *w, const char *p, const char *e)
+{
+	return found(w, p, jval_end(p, e), e);
+}
+
+/* Is the value at p, with components [0..d) matched, found whole? */
+static int
+whole(const struct fpath *pa, size_t d, const char *p)
+{
+	return d == pa->n && (*p != '[' || !pa->each);
 }
 
 /* Each element of the array at p, the elements of nested arrays too. */
@@ -161,7 +165,7 @@ static const char *
 member(struct walk *w, size_t d, const char *p, const char *e)
 {
 	const struct pcomp *c = &w->pa->c[d];
-	const char *q, *hit = NULL;
+	const char *q, *hit = NULL, *hitend = NULL;
 	struct member m;
 
 	for (p++; (p = json_ws(p, e)) < e;) {
@@ -183,11 +187,15 @@ member(struct walk *w, size_t d, const char *p, const char *e)
 		if (p >= e)
 			return e;
 		q = jval_end(p, e);
-		if ((m.key.n == c->n || m.kesc) && json_key_eq(&m, c->s, c->n))
+		if ((m.key.n == c->n || m.kesc) && json_key_eq(&m, c->s, c->n)) {
 			hit = p;
+			hitend = q;
+		}
 		p = q;
 	}
-	if (hit != NULL)
+	if (hit != NULL && whole(w->pa, d + 1, hit))
+		found(w, hit, hitend, e);
+	else if (hit != NULL)
 		value(w, d + 1, hit, e);
 	return w->stop || p >= e ? e : p + 1;
 }
@@ -222,10 +230,18 @@ path_walk(const struct fpath *pa, size_t from, const char *s, size_t n,
     path_fn fn, void *arg)
 {
 	struct walk w = { pa, fn, arg, 0, 0 };
-	const char *p = json_ws(s, s + n);
+	const char *p = json_ws(s, s + n), *e = s + n;
 
-	if (p < s + n)
-		value(&w, from, p, s + n);
+	if (p >= e)
+		return 0;
+	if (whole(pa, from, p)) {
+		/* its end is known: no need to read it */
+		while (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\t' ||
+		    e[-1] == '\r')
+			e--;
+		found(&w, p, e, e);
+	} else
+		value(&w, from, p, e);
 	return w.hits;
 }
 

@@ -1,4 +1,4 @@
-/* path.h: field paths (paperpipe(7) FIELD PATHS) and one walk over a value */
+/* path.h: field paths (paperpipe(7), "Field paths") and one walk over a value */
 
 /* One component: a member name, and its number when it is all digits. */
 struct pcomp {
@@ -13,7 +13,7 @@ struct fpath {
 	struct pcomp	*c;
 	size_t		 n;		/* components, at least one */
 	int		 each;		/* arrays stand for each element */
-	unsigned long long seen;	/* records where path_rec found a value */
+	unsigned long long seen;	/* records it had a value in (path_rec) */
 };
 
 /* Called with each value found (valid JSON text); nonzero stops the walk. */

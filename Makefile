@@ -20,7 +20,7 @@ O = build
 ALLTOOLS = psplit plinks ptag pcount pdedupe
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
-LIBOBJ = buf json jval lines out rec tool utf8 util
+LIBOBJ = buf json jval lines out path rec tool utf8 util
 MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 
@@ -34,7 +34,7 @@ LIBS_pdedupe = -lutf8proc -lxxhash
 EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
-EXTRA_pcount =
+EXTRA_pcount = pcount-out
 EXTRA_pdedupe = pdedupe-state pdedupe-near
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
@@ -93,6 +93,7 @@ EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
 FUZZLIBS_jval = -ljansson
+FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
 $(O)/test/fuzz-ptag: tools/ptag.c tools/ptag-rules.c
@@ -116,7 +117,7 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

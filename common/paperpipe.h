@@ -10,6 +10,7 @@
 #include "lines.h"
 #include "out.h"
 #include "rec.h"
+#include "path.h"
 #include "tool.h"
 
 #define PAPERPIPE_VERSION	"0.1.0"

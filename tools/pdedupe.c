@@ -19,8 +19,8 @@
 static int lflag, rawflag, nearflag, nflag, deferflag, commitflag, sflag;
 static long long expire = -1;
 static double neart = NEAR_DEFAULT;
-static char **kpath;
-static size_t nkpath, *kparts;
+static struct fpath *kpath;		/* the -k paths */
+static size_t nkpath;
 static const char *statepath, *dupspath;
 static char **kname;			/* the -k paths as given */
 
@@ -278,59 +278,6 @@ doiparse(const char *p, size_t n, struct buf *k)
 	return 1;
 }
 
-/* The value of member key in the object text at p, or 0 when absent. */
-static int
-objget(const char *p, const char *e, const char *key, struct span *v)
-{
-	struct member m;
-	size_t kn = strlen(key);
-	int found = 0;
-
-	p = json_ws(p, e);
-	if (p == e || *p != '{')
-		return 0;
-	for (p = json_ws(p + 1, e); p < e && *p == '"'; ) {
-		m.key.p = ++p;
-		for (; *p != '"'; p++)
-			if (*p == '\\')
-				p++;
-		m.key.n = p - m.key.p;
-		m.kesc = memchr(m.key.p, '\\', m.key.n) != NULL;
-		p = json_ws(json_ws(p + 1, e) + 1, e);
-		m.val.p = p;
-		p = json_skip(p, e);
-		m.val.n = p - m.val.p;
-		if (json_key_eq(&m, key, kn)) {
-			*v = m.val;
-			found = 1;
-		}
-		p = json_ws(p, e);
-		if (p < e && *p == ',')
-			p = json_ws(p + 1, e);
-	}
-	return found;
-}
-
-/* Element i of the array text at p, or 0 when there is none. */
-static int
-arrget(const char *p, const char *e, size_t i, struct span *v)
-{
-	p = json_ws(p, e);
-	if (p == e || *p != '[')
-		return 0;
-	for (p = json_ws(p + 1, e); p < e && *p != ']'; ) {
-		v->p = p;
-		p = json_skip(p, e);
-		v->n = p - v->p;
-		if (i-- == 0)
-			return 1;
-		p = json_ws(p, e);
-		if (p < e && *p == ',')
-			p = json_ws(p + 1, e);
-	}
-	return 0;
-}
-
 static int
 strfield(const struct rec *r, const char *key, struct span *t)
 {
@@ -343,29 +290,42 @@ strfield(const struct rec *r, const char *key, struct span *t)
 }
 
 /* An id from the url of any element of links that has one. */
+struct lscan {
+	struct buf	*k;
+	int		 doi;
+	int		 found;
+};
+
+static int
+linkurl(void *arg, const char *p, size_t n)
+{
+	struct lscan *ls = arg;
+	struct span u = { p, n }, t;
+
+	if (*p != '"')
+		return 0;
+	strval(&u, &t);
+	if (ls->doi) {
+		const char *d = t.n > 8 ? memmem(t.p, t.n, "doi.org/", 8) :
+		    NULL;
+
+		ls->found = d != NULL && doiparse(d + 8, t.p + t.n - d - 8,
+		    ls->k);
+	} else
+		ls->found = idurl(t.p, t.n, ls->k);
+	return ls->found;
+}
+
 static int
 linkscan(const struct rec *r, struct buf *k, int doi)
 {
-	const struct member *m = rec_get(r, "links");
-	struct span el, u, t;
-	size_t i;
+	static struct fpath links;
+	struct lscan ls = { k, doi, 0 };
 
-	if (m == NULL)
-		return 0;
-	for (i = 0; arrget(m->val.p, m->val.p + m->val.n, i, &el); i++) {
-		if (!objget(el.p, el.p + el.n, "url", &u) || u.p[0] != '"')
-			continue;
-		strval(&u, &t);
-		if (doi) {
-			const char *d = t.n > 8 ? memmem(t.p, t.n, "doi.org/",
-			    8) : NULL;
-
-			if (d != NULL && doiparse(d + 8, t.p + t.n - d - 8, k))
-				return 1;
-		} else if (idurl(t.p, t.n, k))
-			return 1;
-	}
-	return 0;
+	if (links.n == 0)
+		path_parse(&links, "links.url", PATH_EACH);
+	path_rec(&links, r, linkurl, &ls);
+	return ls.found;
 }
 
 /*
@@ -408,37 +368,6 @@ doiof(const struct rec *r, struct buf *k)
 	return 0;
 }
 
-/*
- * Look up a path: a member name, then members of objects and numbered
- * elements of arrays, its parts split at the dots once (kpath[i] holds
- * them one after another, NUL-terminated, kparts[i] of them).
- */
-static int
-pathget(const struct rec *r, size_t i, struct span *v)
-{
-	const struct member *m;
-	const char *seg = kpath[i];
-	size_t n;
-
-	if ((m = rec_get(r, seg)) == NULL)
-		return 0;
-	*v = m->val;
-	for (n = 1; n < kparts[i]; n++) {
-		seg += strlen(seg) + 1;
-		if (v->p[0] == '{') {
-			if (!objget(v->p, v->p + v->n, seg, v))
-				return 0;
-		} else if (v->p[0] == '[' && strspn(seg, "0123456789") ==
-		    strlen(seg)) {
-			if (!arrget(v->p, v->p + v->n, strtoull(seg, NULL, 10),
-			    v))
-				return 0;
-		} else
-			return 0;
-	}
-	return 1;
-}
-
 /* Build the record's key in kb: a kind letter, then the key's bytes. */
 static void
 mkkey(const struct rec *r)
@@ -457,7 +386,7 @@ mkkey(const struct rec *r)
 		buf_addc(&kb, 'k');
 		for (i = 0; i < nkpath; i++) {
 			buf_addc(&kb, '\036');
-			if (!pathget(r, i, &v)) {
+			if (!path_get(&kpath[i], r, &v)) {
 				buf_addc(&kb, '-');
 				continue;
 			}
@@ -632,12 +561,10 @@ main(int argc, char *argv[])
 	unsigned long long kept = 0, gone = 0, committed = 0;
 	size_t si, i;
 	struct fp *f;
-	char *p;
 	int c, fd, status;
 
 	kpath = ecalloc(argc, sizeof(*kpath));
 	kname = ecalloc(argc, sizeof(*kname));
-	kparts = ecalloc(argc, sizeof(*kparts));
 	while ((c = tool_getopt(&tool, argc, argv)) != -1) {
 		switch (c) {
 		case 'c':
@@ -653,18 +580,10 @@ main(int argc, char *argv[])
 			expire = tool_num(c, optarg, 0, 65535);
 			break;
 		case 'k':
-			if (*optarg == '\0' || optarg[strlen(optarg) - 1] == '.' ||
-			    *optarg == '.' || strstr(optarg, "..") != NULL ||
-			    strchr(optarg, '\n') != NULL)
+			if (strchr(optarg, '\n') != NULL ||
+			    path_parse(&kpath[nkpath], optarg, PATH_ONE) != NULL)
 				tool_usage("-k: %s: not a field path", optarg);
-			kname[nkpath] = optarg;
-			kpath[nkpath] = estrdup(optarg);
-			for (p = kpath[nkpath], kparts[nkpath] = 1; *p != '\0'; p++)
-				if (*p == '.') {
-					*p = '\0';
-					kparts[nkpath]++;
-				}
-			nkpath++;
+			kname[nkpath++] = optarg;
 			break;
 		case 'l':
 			lflag = 1;

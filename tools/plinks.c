@@ -10,7 +10,8 @@ static const char *deffields[] = { "title", "abstract", "comments" };
 
 static const char **fields = deffields;
 static size_t nfields = sizeof(deffields) / sizeof(deffields[0]);
-static size_t *flen;		/* their lengths */
+static struct fpath *fpaths;	/* the fields as paths */
+static int fgiven;		/* -F given: warn of fields no record had */
 static int eflag;		/* --each: a record per link */
 static int tflag;		/* --text: plain text in */
 static enum { O_URL, O_TEXT, O_JSONL } oformat = O_URL;
@@ -40,15 +41,20 @@ static const struct opt opts[] = {
 };
 static const struct tool tool = { "plinks", opts, NULL, NULL };
 
+/* A string found at a -F path: its links. */
 static int
-wanted(const struct member *m)
+scanstr(void *arg, const char *p, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < nfields; i++)
-		if ((m->key.n == flen[i] || m->kesc) &&
-		    json_key_eq(m, fields[i], flen[i]))
-			return 1;
+	if (*p != '"')
+		return 0;
+	/* most strings have no escapes: scan them where they are */
+	if (memchr(p + 1, '\\', n - 2) == NULL) {
+		links_scan(&links, p + 1, n - 2);
+		return 0;
+	}
+	text.len = 0;
+	json_str_decode(&text, p + 1, n - 2);
+	links_scan(&links, text.p, text.len);
 	return 0;
 }
 
@@ -71,21 +77,16 @@ dorecord(const struct rec *r)
 {
 	const struct member *m;
 	struct field f;
-	size_t i;
+	size_t i, j;
 
 	links_reset(&links);
+	/* in the record's order; a link found twice is kept once */
 	for (i = 0; i < r->ix.n; i++) {
 		m = &r->ix.m[i];
-		if (m->val.p[0] != '"' || !wanted(m))
-			continue;
-		/* most strings have no escapes: scan them where they are */
-		if (memchr(m->val.p + 1, '\\', m->val.n - 2) == NULL) {
-			links_scan(&links, m->val.p + 1, m->val.n - 2);
-			continue;
-		}
-		text.len = 0;
-		json_str_decode(&text, m->val.p + 1, m->val.n - 2);
-		links_scan(&links, text.p, text.len);
+		for (j = 0; j < nfields; j++)
+			if (path_member(&fpaths[j], m) && path_walk(&fpaths[j],
+			    1, m->val.p, m->val.n, scanstr, NULL) > 0)
+				fpaths[j].seen++;
 	}
 	obuf.len = 0;
 	if (eflag) {
@@ -172,7 +173,8 @@ dotext(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	const char *oarg = NULL;
+	const char *oarg = NULL, *why;
+	unsigned long long nrec = 0;
 	struct rin in;
 	struct rec *r;
 	int ch, k, status, nf = 0;
@@ -211,20 +213,27 @@ main(int argc, char **argv)
 		tool_usage("-o needs --text");
 	if (eflag && tflag)
 		tool_usage("--each reads records, not --text");
-	flen = emalloc(nfields * sizeof(*flen));
+	fgiven = fields != deffields;
+	fpaths = ecalloc(nfields, sizeof(*fpaths));
 	for (k = 0; k < (int)nfields; k++)
-		flen[k] = strlen(fields[k]);
+		if ((why = path_parse(&fpaths[k], fields[k], PATH_ONE)) !=
+		    NULL)
+			tool_usage("-F %s: %s", fields[k], why);
 	links_init();
 	if (tflag) {
 		links.repeats = 1;
 		status = dotext(argc, argv);
 	} else {
 		rin_init(&in, argc, argv);
-		while ((r = rin_next(&in)) != NULL)
+		while ((r = rin_next(&in)) != NULL) {
 			dorecord(r);
+			nrec++;
+		}
 		status = rin_close(&in);
 	}
 	if (out_close(&out_stdout))
 		status = EXIT_TROUBLE;
+	if (fgiven && nrec > 0)
+		path_unseen(fpaths, nfields);
 	return status;
 }

@@ -71,7 +71,8 @@ static uint64_t bm2[65536 / 64], bm4[(1 << H4BITS) / 64];
 static int head2[65536], head4[1 << H4BITS];
 
 static char **fields;
-static int nfields, ndefault;
+static struct fpath *fpaths;	/* fields[i] as a path */
+static int nfields, ndefault, nfgiven;
 static struct buf *ftext;
 static int *fhave;
 static size_t *fstart, *fend;	/* each field's span in the lower-cased text */
@@ -89,6 +90,7 @@ static pcre2_match_context *mctx;
 static int
 fieldindex(const char *name, size_t n)
 {
+	const char *why;
 	int i;
 
 	for (i = 0; i < nfields; i++)
@@ -98,6 +100,10 @@ fieldindex(const char *name, size_t n)
 	fields[nfields] = emalloc(n + 1);
 	memcpy(fields[nfields], name, n);
 	fields[nfields][n] = '\0';
+	fpaths = erealloc(fpaths, (nfields + 1) * sizeof(*fpaths));
+	if ((why = path_parse(&fpaths[nfields], fields[nfields], PATH_EACH)) !=
+	    NULL)
+		die(EXIT_USAGE, "-F %s: %s", fields[nfields], why);
 	return nfields++;
 }
 
@@ -1004,35 +1010,32 @@ explain(struct buf *ex, int ri, int f)
 }
 
 /* Decode a string field, or the strings of an array, one per line. */
-static int
-getfield(const struct rec *rec, const char *name, struct buf *b)
-{
-	const struct member *m = rec_get(rec, name);
-	const char *p, *e, *q;
-	int any = 0;
+struct ftext {
+	struct buf	*b;
+	int		 any;
+};
 
-	if (m == NULL)
+static int
+addtext(void *arg, const char *p, size_t n)
+{
+	struct ftext *ft = arg;
+
+	if (*p != '"')
 		return 0;
-	if (m->val.p[0] == '"') {
-		json_str_decode(b, m->val.p + 1, m->val.n - 2);
-		return 1;
-	}
-	if (m->val.p[0] != '[')
-		return 0;
-	e = m->val.p + m->val.n - 1;
-	for (p = json_ws(m->val.p + 1, e); p < e; p = json_ws(p, e)) {
-		q = json_skip(p, e);
-		if (*p == '"') {
-			if (any)
-				buf_addc(b, '\n');
-			json_str_decode(b, p + 1, q - p - 2);
-			any = 1;
-		}
-		p = json_ws(q, e);
-		if (p < e && *p == ',')
-			p++;
-	}
-	return any;
+	if (ft->any)
+		buf_addc(ft->b, '\n');
+	json_str_decode(ft->b, p + 1, n - 2);
+	ft->any = 1;
+	return 0;
+}
+
+static int
+getfield(const struct rec *rec, int f, struct buf *b)
+{
+	struct ftext ft = { b, 0 };
+
+	path_rec(&fpaths[f], rec, addtext, &ft);
+	return ft.any;
 }
 
 static int
@@ -1060,7 +1063,7 @@ dorecord(const struct rec *rec)
 	folded = 0;
 	for (f = 0; f < nfields; f++) {
 		ftext[f].len = 0;
-		fhave[f] = getfield(rec, fields[f], &ftext[f]);
+		fhave[f] = getfield(rec, f, &ftext[f]);
 		if (fhave[f]) {
 			fstart[f] = low.len;
 			lower_add(&low, ftext[f].p, ftext[f].len);
@@ -1206,6 +1209,7 @@ rules_begin(char **df, int ndf)
 	for (i = 0; i < ndf; i++)
 		fieldindex(df[i], strlen(df[i]));
 	ndefault = nfields;
+	nfgiven = ndf;
 	memset(head2, -1, sizeof(head2));
 	memset(head4, -1, sizeof(head4));
 }
@@ -1358,5 +1362,7 @@ main(int argc, char *argv[])
 	out_close(&out_stdout);
 	if (sflag)
 		printstats();
+	if (recno > 0)
+		path_unseen(fpaths, nfgiven);
 	return status;
 }

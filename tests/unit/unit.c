@@ -22,6 +22,7 @@ main(void)
 	unit_json();
 	unit_jval();
 	unit_out();
+	unit_path();
 	unit_rec();
 	unit_suite();
 	unit_tool();

@@ -1,0 +1,12 @@
+# Arrays nested N deep in the counted field take time linear in N.
+. "$TOP/tests/linear.sh"
+gen() {
+	awk -v n="$1" 'BEGIN {
+		printf "{\"tags\":"
+		for (i = 0; i < n; i++) printf "["
+		printf "\"x\""
+		for (i = 0; i < n; i++) printf "]"
+		print "}"
+	}'
+}
+linear 50000 gen pcount

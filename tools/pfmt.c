@@ -1,0 +1,857 @@
+/* pfmt: records as a digest people read: Markdown, HTML, text or a mail */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paperpipe.h"
+#include "pfmt.h"
+
+enum { MD, HTML, TEXT, MAIL };
+enum { S_INPUT, S_UPVOTES, S_DATE, S_TITLE };
+
+static const char *forms[] = { "md", "html", "text", "mail", NULL };
+static const char *fieldnames[] = { "authors", "date", "tags", "links",
+    "upvotes", "abstract", NULL };
+
+static int form = TEXT;
+static long asent = -1;		/* -a: sentences of the abstract; -1 all */
+static int firstflag, qflag, rflag;
+static int sortby = S_INPUT;
+static const char *gfield, *title = "Papers", *subject, *from;
+static char **to;
+static size_t nto;
+static int color = -1;		/* -1: on a terminal without NO_COLOR */
+
+struct buf arena;
+struct sp *items;
+static size_t nitems, itemcap;
+struct popt popt = { F_AUTHORS | F_DATE | F_TAGS | F_LINKS | F_UPVOTES |
+    F_ABSTRACT, 3, 72, 0, 0, 0 };
+
+static struct paper *papers;
+static size_t npapers, papercap;
+static struct buf tmp;
+static int status;
+
+/* What clean() does with a byte: copy, space, drop, or look at U+0080. */
+static unsigned char cls[256];
+
+#define USAGE "usage: pfmt [-1hqrVx] [-a sentences] [-C when] [-F fields] " \
+	"[-f form] [-g field] [-n authors] [-S subject] [-s field] " \
+	"[-T title] [-t address] [-u address] [-w width] [file ...]\n"
+
+static void
+usage(void)
+{
+	fputs(USAGE, stderr);
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	printf(USAGE
+	    "  -f, --format FORM     md, html, text (default) or mail\n"
+	    "  -F, --fields LIST     show these, comma-separated: authors, date,"
+	    " tags,\n"
+	    "                        links, upvotes, abstract (default all)\n"
+	    "  -a, --abstract N      the abstract's first N sentences (0: "
+	    "none)\n"
+	    "  -n, --authors N       the first N authors, then et al. (default "
+	    "3, 0: all)\n"
+	    "  -g, --group FIELD     a section per value of FIELD, such as "
+	    "tags\n"
+	    "  -1, --first           with -g, a paper under its first value "
+	    "only\n"
+	    "  -s, --sort FIELD      order by upvotes, date or title\n"
+	    "  -r, --reverse         the other way round\n"
+	    "  -T, --title TEXT      the digest's title (default Papers)\n"
+	    "  -q, --no-header       no title, count and dates at the top\n"
+	    "  -w, --width N         text: wrap at N columns (default 72)\n"
+	    "  -C, --color WHEN      text: colour always, never or auto "
+	    "(default)\n"
+	    "  -x, --fragment        html: the body's content, no document\n"
+	    "  -t, --to ADDRESS      mail: a recipient (repeatable)\n"
+	    "  -u, --from ADDRESS    mail: the sender (default $EMAIL)\n"
+	    "  -S, --subject TEXT    mail: the subject (default the title, "
+	    "count, dates)\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n");
+	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
+}
+
+static size_t
+additem(struct sp s)
+{
+	if (nitems == itemcap) {
+		itemcap = itemcap ? itemcap * 2 : 1024;
+		items = erealloc(items, itemcap * sizeof(*items));
+	}
+	items[nitems] = s;
+	return nitems++;
+}
+
+static void
+initcls(void)
+{
+	int c;
+
+	for (c = 0; c < 0x20; c++)
+		cls[c] = 2;
+	cls[0x7f] = 2;
+	cls[' '] = cls['\t'] = cls['\n'] = cls['\r'] = cls['\f'] =
+	    cls['\v'] = 1;
+	cls[0xc2] = 3;
+}
+
+/*
+ * Append the text s[0..n) to the arena: runs of white space become one
+ * space (a paragraph break, two newlines, becomes "\n" when par is set),
+ * control characters go, and the ends are trimmed.
+ */
+static struct sp
+clean(const char *s, size_t n, int par)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n, *q;
+	struct sp r = { arena.len, 0 };
+	int sp = 0, nl = 0;
+
+	while (p < e) {
+		for (q = p; q < e && (cls[*q] == 0 || (cls[*q] == 3 &&
+		    !(q + 1 < e && q[1] >= 0x80 && q[1] <= 0x9f))); q++)
+			;
+		if (q > p) {
+			if (sp && arena.len > r.off)
+				buf_addc(&arena, par && nl >= 2 ? '\n' : ' ');
+			sp = nl = 0;
+			buf_add(&arena, p, q - p);
+			p = q;
+			continue;
+		}
+		if (cls[*p] == 1) {
+			sp = 1;
+			nl += *p == '\n';
+			p++;
+		} else
+			p += cls[*p] == 3 ? 2 : 1;
+	}
+	r.len = arena.len - r.off;
+	return r;
+}
+
+/* The clean text of a JSON string value v (with its quotes). */
+static struct sp
+cleanstr(const struct span *v, int par)
+{
+	if (memchr(v->p + 1, '\\', v->n - 2) == NULL)
+		return clean(v->p + 1, v->n - 2, par);
+	tmp.len = 0;
+	json_str_decode(&tmp, v->p + 1, v->n - 2);
+	return clean(tmp.p, tmp.len, par);
+}
+
+static int
+isabbrev(const char *w, size_t n)
+{
+	static const char *ab[] = { "e.g", "i.e", "al", "vs", "cf", "Fig",
+	    "Figs", "Eq", "Eqs", "Sec", "Tab", "approx", "resp", "Dr", "Mr",
+	    "Ms", "Prof", "No", "et", "etc", NULL };
+	size_t i;
+
+	if (n == 1)
+		return 1;	/* an initial, as in "J. Smith" */
+	for (i = 0; ab[i] != NULL; i++)
+		if (strlen(ab[i]) == n && memcmp(ab[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Cut the text s to its first k sentences. */
+static void
+cutsentences(struct sp *s, long k)
+{
+	const char *t = SP(*s), *w;
+	size_t i, j, n = s->len;
+
+	if (k == 0) {
+		s->len = 0;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+			continue;
+		for (j = i + 1; j < n && strchr("\"')]", t[j]) != NULL; j++)
+			;
+		if (j < n && t[j] != ' ' && t[j] != '\n')
+			continue;
+		if (j < n && j + 1 < n && t[j + 1] >= 'a' && t[j + 1] <= 'z')
+			continue;
+		for (w = t + i; w > t && w[-1] != ' ' && w[-1] != '\n'; w--)
+			;
+		if (t[i] == '.' && isabbrev(w, t + i - w))
+			continue;
+		if (--k == 0) {
+			s->len = j;
+			return;
+		}
+	}
+}
+
+static int
+month(const char *s, size_t n)
+{
+	static const char m[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char l[3];
+	int i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 3; i++)
+		l[i] = (char)(s[i] | 0x20);
+	for (i = 0; i < 12; i++)
+		if (memcmp(m + 3 * i, l, 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+static long
+num(const char *s, size_t n, size_t *i, size_t max)
+{
+	long v = 0;
+	size_t k = 0;
+
+	while (*i < n && k < max && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[(*i)++] - '0');
+		k++;
+	}
+	return k ? v : -1;
+}
+
+/*
+ * A number that orders dates: 2024-05-27, "Sep 4", "Sep 4, 2024" or
+ * "4 Sep 2024" as YYYYMMDD (year 0 when not given), else -1.
+ */
+static long long
+datekey(const char *s, size_t n)
+{
+	size_t i = 0;
+	long y = 0, m, d;
+
+	if (n >= 10 && s[4] == '-' && s[7] == '-') {
+		y = num(s, n, &i, 4);
+		i = 5;
+		m = num(s, n, &i, 2);
+		i = 8;
+		d = num(s, n, &i, 2);
+		if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+			return -1;
+		return y * 10000LL + m * 100 + d;
+	}
+	if ((d = num(s, n, &i, 2)) > 0) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if ((m = month(s + i, n - i)) == 0)
+			return -1;
+		while (i < n && s[i] != ' ')
+			i++;
+		while (i < n && s[i] == ' ')
+			i++;
+		y = num(s, n, &i, 4);
+	} else {
+		if ((m = month(s, n)) == 0)
+			return -1;
+		while (i < n && s[i] != ' ')
+			i++;
+		while (i < n && s[i] == ' ')
+			i++;
+		if ((d = num(s, n, &i, 2)) < 1)
+			return -1;
+		while (i < n && (s[i] == ',' || s[i] == ' '))
+			i++;
+		y = num(s, n, &i, 4);
+	}
+	if (d < 1 || d > 31)
+		return -1;
+	return (y < 0 ? 0 : y) * 10000LL + m * 100 + d;
+}
+
+/* Append the clean strings of v (a string, or an array's strings). */
+static size_t
+strings(const struct span *v, size_t *first, int one)
+{
+	struct jiter it;
+	struct member m;
+	struct span nm;
+	struct sp s;
+	size_t n = 0, i;
+
+	*first = nitems;
+	if (v->p[0] == '"') {
+		s = cleanstr(v, 0);
+		if (s.len > 0) {
+			additem(s);
+			n++;
+		}
+		return n;
+	}
+	if (!jval_open(&it, v->p, v->n) || it.obj)
+		return 0;
+	while (jval_next(&it, &m)) {
+		/* an author may be an object with a name */
+		if (m.val.p[0] == '{' && jval_get(m.val.p, m.val.n, "name", 4,
+		    &nm))
+			m.val = nm;
+		if (m.val.p[0] != '"')
+			continue;
+		s = cleanstr(&m.val, 0);
+		for (i = *first; i < nitems && (items[i].len != s.len ||
+		    memcmp(SP(items[i]), SP(s), s.len) != 0); i++)
+			;
+		if (s.len == 0 || i < nitems) {
+			arena.len = s.off;
+			continue;
+		}
+		additem(s);
+		if (++n == 1 && one)
+			break;
+	}
+	return n;
+}
+
+/* The code and project links: kind and clean URL pairs, once each. */
+static size_t
+links(const struct span *v, size_t *first)
+{
+	struct jiter it;
+	struct member m;
+	struct span u, k;
+	struct sp su, sk;
+	size_t n = 0, i;
+
+	*first = nitems;
+	if (!jval_open(&it, v->p, v->n) || it.obj)
+		return 0;
+	while (jval_next(&it, &m)) {
+		if (m.val.p[0] != '{' ||
+		    !jval_get(m.val.p, m.val.n, "kind", 4, &k) ||
+		    !jval_get(m.val.p, m.val.n, "url", 3, &u) ||
+		    k.p[0] != '"' || u.p[0] != '"')
+			continue;
+		if (!(k.n == 6 && memcmp(k.p, "\"code\"", 6) == 0) &&
+		    !(k.n == 9 && memcmp(k.p, "\"project\"", 9) == 0))
+			continue;
+		tmp.len = 0;
+		json_str_decode(&tmp, u.p + 1, u.n - 2);
+		su.off = arena.len;
+		if (!url_clean(&arena, tmp.p, tmp.len))
+			continue;
+		su.len = arena.len - su.off;
+		for (i = *first; i < nitems; i += 2)
+			if (items[i + 1].len == su.len && memcmp(SP(items[i + 1]),
+			    SP(su), su.len) == 0)
+				break;
+		if (i < nitems) {
+			arena.len = su.off;
+			continue;
+		}
+		sk.off = arena.len;
+		buf_add(&arena, k.p + 1, k.n - 2);
+		sk.len = k.n - 2;
+		additem(sk);
+		additem(su);
+		n++;
+	}
+	return n;
+}
+
+/* The page of a paper: its url if http(s), else its arXiv abstract page. */
+static struct sp
+paperurl(const struct rec *r)
+{
+	const struct member *m;
+	struct sp s = { arena.len, 0 };
+	size_t i;
+
+	if ((m = rec_get(r, "url")) != NULL && m->val.p[0] == '"') {
+		tmp.len = 0;
+		json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+		if (url_clean(&arena, tmp.p, tmp.len)) {
+			s.len = arena.len - s.off;
+			return s;
+		}
+	}
+	if ((m = rec_get(r, "arxiv_id")) == NULL || m->val.p[0] != '"')
+		return s;
+	tmp.len = 0;
+	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+	for (i = 0; i < tmp.len; i++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789./-", tmp.p[i]) == NULL || tmp.p[i] == '\0')
+			return s;
+	if (tmp.len == 0)
+		return s;
+	buf_adds(&arena, "https://arxiv.org/abs/");
+	buf_add(&arena, tmp.p, tmp.len);
+	s.len = arena.len - s.off;
+	return s;
+}
+
+static void
+addpaper(const struct rec *r)
+{
+	const struct member *m;
+	struct paper *p;
+	char nb[32];
+
+	if ((m = rec_get(r, "title")) == NULL || m->val.p[0] != '"') {
+		rec_warn(r, m == NULL ? "no title" : "title is not a string");
+		status = EXIT_TROUBLE;
+		return;
+	}
+	if (npapers == papercap) {
+		papercap = papercap ? papercap * 2 : 256;
+		papers = erealloc(papers, papercap * sizeof(*papers));
+	}
+	p = &papers[npapers];
+	memset(p, 0, sizeof(*p));
+	p->title = cleanstr(&m->val, 0);
+	if (p->title.len == 0) {
+		rec_warn(r, "empty title");
+		status = EXIT_TROUBLE;
+		arena.len = p->title.off;
+		return;
+	}
+	npapers++;
+	p->url = paperurl(r);
+	p->datekey = -1;
+	if (((m = rec_get(r, "date")) != NULL && m->val.p[0] == '"') ||
+	    ((m = rec_get(r, "day")) != NULL && m->val.p[0] == '"')) {
+		p->date = cleanstr(&m->val, 0);
+		p->datekey = datekey(SP(p->date), p->date.len);
+	}
+	if ((m = rec_get(r, "authors")) != NULL)
+		p->nauthors = strings(&m->val, &p->authors, 0);
+	if ((m = rec_get(r, "tags")) != NULL)
+		p->ntags = strings(&m->val, &p->tags, 0);
+	if (gfield != NULL && (m = rec_get(r, gfield)) != NULL)
+		p->ngroups = strings(&m->val, &p->groups, firstflag);
+	if ((m = rec_get(r, "links")) != NULL)
+		p->nlinks = links(&m->val, &p->links);
+	if ((m = rec_get(r, "upvotes")) != NULL && m->val.p[0] != '"' &&
+	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
+	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
+		memcpy(nb, m->val.p, m->val.n);
+		nb[m->val.n] = '\0';
+		p->upv = strtod(nb, NULL);
+		p->hasupv = 1;
+		p->upvotes.off = arena.len;
+		buf_add(&arena, m->val.p, m->val.n);
+		p->upvotes.len = m->val.n;
+	}
+	if ((popt.fields & F_ABSTRACT) && asent != 0 &&
+	    (m = rec_get(r, "abstract")) != NULL && m->val.p[0] == '"') {
+		p->abstract = cleanstr(&m->val, 1);
+		if (asent > 0)
+			cutsentences(&p->abstract, asent);
+		arena.len = p->abstract.off + p->abstract.len;
+	}
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	const struct paper *p = &papers[*(const size_t *)a];
+	const struct paper *q = &papers[*(const size_t *)b];
+	size_t n;
+	int c = 0;
+
+	switch (sortby) {
+	case S_UPVOTES:
+		if (p->hasupv != q->hasupv)
+			return q->hasupv - p->hasupv;
+		c = p->upv < q->upv ? 1 : p->upv > q->upv ? -1 : 0;
+		break;
+	case S_DATE:
+		if ((p->datekey < 0) != (q->datekey < 0))
+			return p->datekey < 0 ? 1 : -1;
+		c = p->datekey < q->datekey ? 1 : p->datekey > q->datekey ?
+		    -1 : 0;
+		break;
+	case S_TITLE:
+		n = p->title.len < q->title.len ? p->title.len : q->title.len;
+		if ((c = memcmp(SP(p->title), SP(q->title), n)) == 0)
+			c = p->title.len < q->title.len ? -1 :
+			    p->title.len > q->title.len;
+		break;
+	}
+	if (rflag)
+		c = -c;
+	if (c != 0)
+		return c;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* "12 papers, Sep 2 – Sep 4" */
+static void
+summary(struct buf *b)
+{
+	const struct paper *lo = NULL, *hi = NULL, *p;
+	size_t i;
+	char nb[32];
+
+	snprintf(nb, sizeof(nb), "%zu", npapers);
+	buf_adds(b, nb);
+	buf_adds(b, npapers == 1 ? " paper" : " papers");
+	for (i = 0; i < npapers; i++) {
+		p = &papers[i];
+		if (p->datekey < 0)
+			continue;
+		if (lo == NULL || p->datekey < lo->datekey)
+			lo = p;
+		if (hi == NULL || p->datekey > hi->datekey)
+			hi = p;
+	}
+	if (lo == NULL)
+		return;
+	buf_adds(b, ", ");
+	buf_add(b, SP(lo->date), lo->date.len);
+	if (hi->datekey != lo->datekey) {
+		buf_adds(b, " \xe2\x80\x93 ");
+		buf_add(b, SP(hi->date), hi->date.len);
+	}
+}
+
+struct gent {
+	struct sp	 name;
+	size_t		 count, first;
+};
+
+static struct gent *gents;
+static size_t ngents;
+
+static int
+gcmp(const void *a, const void *b)
+{
+	const struct gent *g = a, *h = b;
+
+	if (g->count != h->count)
+		return g->count < h->count ? 1 : -1;
+	return g->first < h->first ? -1 : 1;
+}
+
+/* Sections in order of size, then of first appearance; "Other" last. */
+static void
+groups(const size_t *order)
+{
+	size_t i, j, k;
+	struct paper *p;
+
+	for (i = 0; i < npapers; i++) {
+		p = &papers[order[i]];
+		for (j = 0; j < p->ngroups; j++) {
+			struct sp s = items[p->groups + j];
+
+			for (k = 0; k < ngents && (gents[k].name.len != s.len ||
+			    memcmp(SP(gents[k].name), SP(s), s.len) != 0); k++)
+				;
+			if (k == ngents) {
+				gents = erealloc(gents, (ngents + 1) *
+				    sizeof(*gents));
+				gents[k].name = s;
+				gents[k].count = 0;
+				gents[k].first = i;
+				ngents++;
+			}
+			gents[k].count++;
+		}
+	}
+	qsort(gents, ngents, sizeof(*gents), gcmp);
+}
+
+static void
+flush(struct buf *b, int stream)
+{
+	if (stream && b->len >= 65536) {
+		out_write(&out_stdout, b->p, b->len);
+		b->len = 0;
+	}
+}
+
+static void
+render(const struct form *f, struct buf *b, const size_t *order, int stream)
+{
+	struct buf sum = { 0 };
+	struct paper *p;
+	size_t g, i, j;
+	int any;
+
+	summary(&sum);
+	buf_addc(&sum, '\0');
+	f->begin(b, title, qflag ? NULL : sum.p);
+	if (!popt.grouped) {
+		for (i = 0; i < npapers; i++) {
+			f->paper(b, &papers[order[i]]);
+			flush(b, stream);
+		}
+	}
+	for (g = 0; popt.grouped && g <= ngents; g++) {
+		any = 0;
+		for (i = 0; i < npapers; i++) {
+			p = &papers[order[i]];
+			if (g < ngents) {
+				for (j = 0; j < p->ngroups; j++)
+					if (items[p->groups + j].len ==
+					    gents[g].name.len &&
+					    memcmp(SP(items[p->groups + j]),
+					    SP(gents[g].name),
+					    gents[g].name.len) == 0)
+						break;
+				if (j == p->ngroups)
+					continue;
+			} else if (p->ngroups > 0)
+				continue;
+			if (!any) {
+				if (g < ngents)
+					f->group(b, SP(gents[g].name),
+					    gents[g].name.len);
+				else
+					f->group(b, "Other", 5);
+				any = 1;
+			}
+			f->paper(b, p);
+			flush(b, stream);
+		}
+	}
+	f->end(b);
+	buf_free(&sum);
+}
+
+static void
+writemail(const size_t *order)
+{
+	struct mailhdr h = { 0 };
+	struct buf tb = { 0 }, hb = { 0 }, mb = { 0 }, sub = { 0 };
+	const char *e;
+
+	popt.color = 0;
+	popt.fragment = 0;
+	render(&form_text, &tb, order, 0);
+	render(&form_html, &hb, order, 0);
+	if (subject == NULL) {
+		buf_adds(&sub, title);
+		buf_adds(&sub, ": ");
+		summary(&sub);
+		buf_addc(&sub, '\0');
+		subject = sub.p;
+	}
+	h.from = from;
+	h.to = to;
+	h.nto = nto;
+	h.subject = subject;
+	h.when = (long long)time(NULL);
+	if ((e = getenv("SOURCE_DATE_EPOCH")) != NULL && *e != '\0')
+		h.when = estrtonum(e, 0, 253402300799LL, "SOURCE_DATE_EPOCH");
+	mail_write(&mb, &h, &tb, &hb);
+	out_write(&out_stdout, mb.p, mb.len);
+}
+
+static int
+lookup(const char **names, const char *s, const char *opt)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	die(EXIT_USAGE, "%s %s: unknown", opt, s);
+}
+
+static void
+setfields(const char *s)
+{
+	char *l = estrdup(s), *w, *save = NULL;
+
+	popt.fields = 0;
+	for (w = strtok_r(l, ",", &save); w != NULL;
+	    w = strtok_r(NULL, ",", &save))
+		popt.fields |= 1 << lookup(fieldnames, w, "-F");
+	free(l);
+}
+
+static const struct option longopts[] = {
+	{ "first", no_argument, NULL, '1' },
+	{ "color", required_argument, NULL, 'C' },
+	{ "colour", required_argument, NULL, 'C' },
+	{ "fields", required_argument, NULL, 'F' },
+	{ "subject", required_argument, NULL, 'S' },
+	{ "title", required_argument, NULL, 'T' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "abstract", required_argument, NULL, 'a' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "group", required_argument, NULL, 'g' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "authors", required_argument, NULL, 'n' },
+	{ "no-header", no_argument, NULL, 'q' },
+	{ "reverse", no_argument, NULL, 'r' },
+	{ "sort", required_argument, NULL, 's' },
+	{ "to", required_argument, NULL, 't' },
+	{ "from", required_argument, NULL, 'u' },
+	{ "width", required_argument, NULL, 'w' },
+	{ "fragment", no_argument, NULL, 'x' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* All of the command line but the operands; returns optind. */
+static int
+options(int argc, char **argv)
+{
+	static const char *whens[] = { "never", "always", "auto", NULL };
+	static const char *sorts[] = { "input", "upvotes", "date", "title",
+	    NULL };
+	int c;
+
+	opterr = 0;	/* getopt would name the tool by its whole path */
+	while ((c = getopt_long(argc, argv, ":1C:F:S:T:Va:f:g:hn:qrs:t:u:w:x",
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case '1':
+			firstflag = 1;
+			break;
+		case 'C':
+			color = lookup(whens, optarg, "-C");
+			if (color == 2)
+				color = -1;
+			break;
+		case 'F':
+			setfields(optarg);
+			break;
+		case 'S':
+			subject = optarg;
+			break;
+		case 'T':
+			title = optarg;
+			break;
+		case 'V':
+			version();
+			break;
+		case 'a':
+			asent = (long)estrtonum(optarg, 0, 1000000, "-a");
+			break;
+		case 'f':
+			form = lookup(forms, optarg, "-f");
+			break;
+		case 'g':
+			gfield = optarg;
+			popt.grouped = 1;
+			break;
+		case 'h':
+			help();
+			break;
+		case 'n':
+			popt.nauthors = (size_t)estrtonum(optarg, 0, 1000000,
+			    "-n");
+			break;
+		case 'q':
+			qflag = 1;
+			break;
+		case 'r':
+			rflag = 1;
+			break;
+		case 's':
+			sortby = lookup(sorts, optarg, "-s");
+			break;
+		case 't':
+			if (!mail_addr_ok(optarg))
+				die(EXIT_USAGE, "-t %s: not an address",
+				    optarg);
+			to = erealloc(to, (nto + 1) * sizeof(*to));
+			to[nto++] = optarg;
+			break;
+		case 'u':
+			if (!mail_addr_ok(optarg))
+				die(EXIT_USAGE, "-u %s: not an address",
+				    optarg);
+			from = optarg;
+			break;
+		case 'w':
+			popt.width = (size_t)estrtonum(optarg, 20, 100000,
+			    "-w");
+			break;
+		case 'x':
+			popt.fragment = 1;
+			break;
+		case ':':
+			if (optopt != 0)
+				warnf("option -%c needs an argument", optopt);
+			else
+				warnf("option %s needs an argument",
+				    argv[optind - 1]);
+			usage();
+			break;
+		default:
+			if (optopt != 0)
+				warnf("unknown option -%c", optopt);
+			else
+				warnf("unknown option %s", argv[optind - 1]);
+			usage();
+		}
+	}
+	if (form == MAIL) {
+		if (nto == 0)
+			die(EXIT_USAGE, "-f mail needs -t address");
+		if (from == NULL && (from = getenv("EMAIL")) != NULL &&
+		    !mail_addr_ok(from))
+			die(EXIT_USAGE, "EMAIL %s: not an address", from);
+		if (from == NULL)
+			die(EXIT_USAGE, "-f mail needs -u address or EMAIL");
+	}
+	return optind;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct form *writers[] = { &form_md, &form_html,
+	    &form_text };
+	struct rin in;
+	struct rec *r;
+	struct buf ob = { 0 };
+	size_t i, *order;
+	const char *nc;
+	int n;
+
+	setprogname(argv[0]);
+	n = options(argc, argv);
+	argc -= n;
+	argv += n;
+	if (color < 0)
+		color = isatty(1) && ((nc = getenv("NO_COLOR")) == NULL ||
+		    *nc == '\0');
+	popt.color = color;
+	initcls();
+	rin_init(&in, argc, argv);
+	while ((r = rin_next(&in)) != NULL)
+		addpaper(r);
+	if (rin_close(&in) != 0)
+		status = EXIT_TROUBLE;
+	if (npapers > 0) {
+		order = emalloc(npapers * sizeof(*order));
+		for (i = 0; i < npapers; i++)
+			order[i] = i;
+		if (sortby != S_INPUT)
+			qsort(order, npapers, sizeof(*order), cmp);
+		if (popt.grouped)
+			groups(order);
+		if (form == MAIL)
+			writemail(order);
+		else {
+			render(writers[form], &ob, order, 1);
+			out_write(&out_stdout, ob.p, ob.len);
+		}
+	}
+	out_close(&out_stdout);
+	return status;
+}

@@ -1,4 +1,5 @@
 /* pfmt: records as a digest people read: Markdown, HTML, text or a mail */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,7 +392,10 @@ paperurl(const struct rec *r)
 		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "0123456789./-", tmp.p[i]) == NULL || tmp.p[i] == '\0')
 			return s;
-	if (tmp.len == 0)
+	/* 2409.00001, hep-th/9901001: no empty or dot-dot parts */
+	if (tmp.len == 0 || !isalnum((unsigned char)tmp.p[0]) ||
+	    memmem(tmp.p, tmp.len, "..", 2) != NULL ||
+	    memmem(tmp.p, tmp.len, "//", 2) != NULL)
 		return s;
 	buf_adds(&arena, "https://arxiv.org/abs/");
 	buf_add(&arena, tmp.p, tmp.len);

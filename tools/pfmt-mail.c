@@ -68,75 +68,91 @@ oneline(struct buf *t, const char *s)
 }
 
 static int
-plain(const struct buf *t)
+plain(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < t->len; i++)
-		if ((unsigned char)t->p[i] >= 0x80 ||
-		    (t->p[i] == '=' && i + 1 < t->len && t->p[i + 1] == '?'))
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 ||
+		    (s[i] == '=' && i + 1 < n && s[i + 1] == '?'))
 			return 0;
 	return 1;
 }
 
+/* Append a word, folding the line first when it would pass 78 columns. */
+static void
+token(struct buf *b, size_t *col, const char *s, size_t n)
+{
+	if (*col == 0)
+		;	/* the first word of an address */
+	else if (*col + 1 + n > 78) {
+		buf_adds(b, "\n ");
+		*col = 1;
+	} else {
+		buf_addc(b, ' ');
+		(*col)++;
+	}
+	buf_add(b, s, n);
+	*col += n;
+}
+
 /*
- * Encoded words (RFC 2047, "B"), each on a folded line of its own, cut
- * between characters, not inside one.
+ * Encoded words (RFC 2047, "B") for s[0..n), cut between characters, not
+ * inside one; the white space between two of them is not part of the text.
  */
 static void
-words(struct buf *b, const char *s, size_t n)
+words(struct buf *b, size_t *col, const char *s, size_t n)
 {
+	static struct buf w;
 	size_t k;
 
 	while (n > 0) {
 		k = n < B64CHUNK ? n : B64CHUNK;
 		while (k < n && k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
 			k--;
-		buf_adds(b, "=?UTF-8?B?");
-		b64(b, (const unsigned char *)s, k);
-		buf_adds(b, "?=");
+		w.len = 0;
+		buf_adds(&w, "=?UTF-8?B?");
+		b64(&w, (const unsigned char *)s, k);
+		buf_adds(&w, "?=");
+		token(b, col, w.p, w.len);
 		s += k;
 		n -= k;
-		if (n > 0)
-			buf_adds(b, "\n ");
 	}
 }
 
-/* Plain text folded at spaces so that lines stay within 78 columns. */
-static void
-folded(struct buf *b, const char *s, size_t n, size_t col)
-{
-	const char *e = s + n, *w;
-
-	while (s < e) {
-		for (w = s; w < e && *w != ' '; w++)
-			;
-		if (col + (size_t)(w - s) > 77 && col > 1) {
-			buf_adds(b, "\n ");
-			col = 1;
-		} else if (col > 0 && b->len > 0 && b->p[b->len - 1] != ' ') {
-			buf_addc(b, ' ');
-			col++;
-		}
-		buf_add(b, s, w - s);
-		col += (size_t)(w - s);
-		s = w < e ? w + 1 : w;
-	}
-}
-
-/* Subject: as ASCII folded, or as encoded words where it must be. */
+/*
+ * A header's text on one line, folded at spaces: words that are plain
+ * ASCII as they are, each run of other words as encoded words.
+ */
 static void
 unstructured(struct buf *b, const char *name, const char *val)
 {
 	static struct buf t;
+	const char *s, *e, *w, *r;
+	size_t col;
 
 	oneline(&t, val);
 	buf_adds(b, name);
-	buf_adds(b, ": ");
-	if (plain(&t))
-		folded(b, t.p, t.len, strlen(name) + 2);
-	else
-		words(b, t.p, t.len);
+	buf_addc(b, ':');
+	col = strlen(name) + 1;
+	for (s = t.p, e = s + t.len; s < e; s = w < e ? w + 1 : w) {
+		for (w = s; w < e && *w != ' '; w++)
+			;
+		if (plain(s, w - s)) {
+			token(b, &col, s, w - s);
+			continue;
+		}
+		/* the run of words that need encoding, spaces and all */
+		for (r = w; r < e; r = w) {
+			for (w = r + 1; w < e && *w != ' '; w++)
+				;
+			if (plain(r + 1, w - r - 1)) {
+				w = r;
+				break;
+			}
+		}
+		words(b, &col, s, w - s);
+	}
 	buf_addc(b, '\n');
 }
 
@@ -145,9 +161,8 @@ static void
 address(struct buf *b, const char *s)
 {
 	static struct buf t;
-	struct buf name;
 	const char *lt, *e;
-	size_t i, n;
+	size_t i, n, col;
 
 	oneline(&t, s);
 	s = t.p;
@@ -160,10 +175,9 @@ address(struct buf *b, const char *s)
 	for (e = lt; e > s && e[-1] == ' '; e--)
 		;
 	if (e > s) {
-		name.p = (char *)s;
-		name.len = name.cap = e - s;
-		if (!plain(&name))
-			words(b, s, e - s);
+		col = 0;
+		if (!plain(s, e - s))
+			words(b, &col, s, e - s);
 		else if (strcspn(s, "()<>[]:;@\\,.\"") < (size_t)(e - s)) {
 			buf_addc(b, '"');
 			for (i = 0; i < (size_t)(e - s); i++) {

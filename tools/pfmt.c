@@ -665,12 +665,19 @@ writemail(const size_t *order)
 static int
 lookup(const char **names, const char *s, const char *opt)
 {
+	struct buf b = { 0 };
 	int i;
 
 	for (i = 0; names[i] != NULL; i++)
 		if (strcmp(names[i], s) == 0)
 			return i;
-	die(EXIT_USAGE, "%s %s: unknown", opt, s);
+	for (i = 0; names[i] != NULL; i++) {
+		buf_adds(&b, i == 0 ? "" : names[i + 1] == NULL ? " or " :
+		    ", ");
+		buf_adds(&b, names[i]);
+	}
+	buf_addc(&b, '\0');
+	die(EXIT_USAGE, "%s %s: not %s", opt, s, b.p);
 }
 
 static void
@@ -681,7 +688,8 @@ setfields(const char *s)
 	popt.fields = 0;
 	for (w = strtok_r(l, ",", &save); w != NULL;
 	    w = strtok_r(NULL, ",", &save))
-		popt.fields |= 1 << lookup(fieldnames, w, "-F");
+		if (strcmp(w, "title") != 0)	/* always there */
+			popt.fields |= 1 << lookup(fieldnames, w, "-F");
 	free(l);
 }
 
@@ -769,15 +777,15 @@ options(int argc, char **argv)
 			break;
 		case 't':
 			if (!mail_addr_ok(optarg))
-				die(EXIT_USAGE, "-t %s: not an address",
-				    optarg);
+				die(EXIT_USAGE, "-t: not an address on one "
+				    "line");
 			to = erealloc(to, (nto + 1) * sizeof(*to));
 			to[nto++] = optarg;
 			break;
 		case 'u':
 			if (!mail_addr_ok(optarg))
-				die(EXIT_USAGE, "-u %s: not an address",
-				    optarg);
+				die(EXIT_USAGE, "-u: not an address on one "
+				    "line");
 			from = optarg;
 			break;
 		case 'w':
@@ -808,7 +816,7 @@ options(int argc, char **argv)
 			die(EXIT_USAGE, "-f mail needs -t address");
 		if (from == NULL && (from = getenv("EMAIL")) != NULL &&
 		    !mail_addr_ok(from))
-			die(EXIT_USAGE, "EMAIL %s: not an address", from);
+			die(EXIT_USAGE, "EMAIL: not an address on one line");
 		if (from == NULL)
 			die(EXIT_USAGE, "-f mail needs -u address or EMAIL");
 	}

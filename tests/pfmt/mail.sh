@@ -18,10 +18,12 @@ pfmt -f html -n 0 special.jsonl >"$tmp/html" || exit 1
     To 'Zoë Åberg <zoe@example.org>, plain@example.net' \
     Subject 'Papers — новые 🚀 Bcc: evil@example.org' \
     Date 'Mon, 01 Dec 2025 10:00:00 +0000' || exit 1
-# The default subject: the title, the count and the dates (an en dash).
+# The default subject: the title, the count and the dates (only the en
+# dash as an encoded word).
 pfmt -f mail -t me@example.org -u bot@example.org -T Digest papers.jsonl \
     >"$tmp/msg2" || exit 1
-grep -q '^Subject: =?UTF-8?B?' "$tmp/msg2" || { sed 3q "$tmp/msg2"; exit 1; }
+grep -qx 'Subject: Digest: 4 papers, Sep 2 =?UTF-8?B?4oCT?= Sep 4' "$tmp/msg2" ||
+    { sed 3q "$tmp/msg2"; exit 1; }
 pfmt -f text -T Digest papers.jsonl >"$tmp/text" &&
     pfmt -f html -T Digest papers.jsonl >"$tmp/html" ||
     exit 1

@@ -3,7 +3,7 @@
 # option that --help lists documented in the man page.
 status=0 n=0
 command -v mandoc >/dev/null 2>&1 || { echo "no mandoc"; exit 77; }
-for tool in psplit plinks ptag pcount pdedupe; do
+for tool in psplit plinks ptag pcount pdedupe pfmt; do
 	[ -x "$BIN/$tool" ] || continue
 	n=$((n + 1))
 	page=$TOP/man/$tool.1

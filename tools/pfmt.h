@@ -29,6 +29,9 @@ struct popt {
 	int		 color;		/* text: ANSI colour */
 	int		 fragment;	/* html: no document around it */
 	int		 grouped;	/* papers under section headings */
+	const char	*group;		/* -g: the field */
+	int		 first;		/* -1: a paper under its first value */
+	long		 sentences;	/* -a: of the abstract; -1 all */
 };
 
 /* One output form: a document of sections of papers. */
@@ -41,10 +44,14 @@ struct form {
 
 extern struct buf arena;
 extern struct sp *items;
+extern size_t nitems;
 extern struct popt popt;
 extern const struct form form_md, form_html, form_text;
 
 #define SP(s)	(arena.p + (s).off)
+
+void	 read_init(void);
+int	 read_paper(const struct rec *, struct paper *, int, int);
 
 int	 url_clean(struct buf *, const char *, size_t);
 void	 html_esc(struct buf *, const char *, size_t);

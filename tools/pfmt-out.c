@@ -140,21 +140,34 @@ static const char mdspecial[] = "\\`*_[]<>#|~$&";
 static unsigned char mdesc[256];
 static int mdinit;
 
-/* Skip what needs no escape, sixteen bytes at a time with SSE2. */
+/*
+ * Skip what needs no escape, sixteen bytes at a time with SSE2: stop at
+ * a byte in # to &, *, < to >, [ to ` or | to ~, a few more than need
+ * it, which the caller looks at again.
+ */
 static size_t
 mdplain(const char *s, size_t i, size_t n)
 {
 #ifdef __SSE2__
-	__m128i v, m;
+	const __m128i lo1 = _mm_set1_epi8(0x23), w1 = _mm_set1_epi8(3);
+	const __m128i star = _mm_set1_epi8(0x2a);
+	const __m128i lo3 = _mm_set1_epi8(0x3c), w3 = _mm_set1_epi8(2);
+	const __m128i lo4 = _mm_set1_epi8(0x5b), w4 = _mm_set1_epi8(5);
+	const __m128i lo5 = _mm_set1_epi8(0x7c);
+	__m128i v, t, m;
 	unsigned mask;
-	size_t k;
 
 	while (n - i >= 16) {
 		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		m = _mm_setzero_si128();
-		for (k = 0; k < sizeof(mdspecial) - 1; k++)
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(v,
-			    _mm_set1_epi8(mdspecial[k])));
+		t = _mm_sub_epi8(v, lo1);
+		m = _mm_cmpeq_epi8(_mm_min_epu8(t, w1), t);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, star));
+		t = _mm_sub_epi8(v, lo3);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
+		t = _mm_sub_epi8(v, lo4);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w4), t));
+		t = _mm_sub_epi8(v, lo5);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
 		if ((mask = (unsigned)_mm_movemask_epi8(m)) != 0)
 			return i + __builtin_ctz(mask);
 		i += 16;
@@ -186,8 +199,8 @@ md_esc(struct buf *b, const char *s, size_t n, int atstart)
 		mdinit = 1;
 	}
 	for (i = 0; i < n; i++) {
-		for (j = mdplain(s, i, n); j < n && !mdesc[(unsigned char)s[j]];
-		    j++)
+		for (j = i; (j = mdplain(s, j, n)) < n &&
+		    !mdesc[(unsigned char)s[j]]; j++)
 			;
 		buf_add(b, s + i, j - i);
 		if (j == n)

@@ -16,6 +16,14 @@ size_t nitems;
 static size_t itemcap;
 static struct buf tmp;
 
+/* The fields pfmt reads, each found in one pass over the members. */
+enum { K_TITLE, K_DATE, K_DAY, K_URL, K_ARXIV, K_AUTHORS, K_TAGS, K_LINKS,
+	K_UPVOTES, K_ABSTRACT, K_GROUP, NK };
+static const char *knames[NK] = { "title", "date", "day", "url", "arxiv_id",
+    "authors", "tags", "links", "upvotes", "abstract", NULL };
+static size_t klen[NK];
+static const struct member *fm[NK];
+
 /* What clean() does with a byte: copy, space, drop, or look at U+0080. */
 static unsigned char cls[256];
 
@@ -34,6 +42,10 @@ void
 read_init(void)
 {
 	int c;
+
+	knames[K_GROUP] = popt.group;
+	for (c = 0; c < NK; c++)
+		klen[c] = knames[c] != NULL ? strlen(knames[c]) : 0;
 
 	for (c = 0; c < 0x20; c++)
 		cls[c] = 2;
@@ -258,9 +270,13 @@ datekey(const char *s, size_t n)
 	return (y < 0 ? 0 : y) * 10000LL + m * 100 + d;
 }
 
-/* Append the clean strings of v (a string, or an array's strings). */
+/*
+ * Append the clean strings of v (a string, or an array's strings), at
+ * most keep of them, without repeats when uniq is set; return how many
+ * there are, kept or not.
+ */
 static size_t
-strings(const struct span *v, size_t *first, int one)
+strings(const struct span *v, size_t *first, size_t keep, int uniq)
 {
 	struct jiter it;
 	struct member m;
@@ -286,17 +302,20 @@ strings(const struct span *v, size_t *first, int one)
 			m.val = nm;
 		if (m.val.p[0] != '"')
 			continue;
+		if (n >= keep) {
+			n++;
+			continue;
+		}
 		s = cleanstr(&m.val, 0);
-		for (i = *first; i < nitems && (items[i].len != s.len ||
-		    memcmp(SP(items[i]), SP(s), s.len) != 0); i++)
+		for (i = *first; uniq && i < nitems && (items[i].len !=
+		    s.len || memcmp(SP(items[i]), SP(s), s.len) != 0); i++)
 			;
-		if (s.len == 0 || i < nitems) {
+		if (s.len == 0 || (uniq && i < nitems)) {
 			arena.len = s.off;
 			continue;
 		}
 		additem(s);
-		if (++n == 1 && one)
-			break;
+		n++;
 	}
 	return n;
 }
@@ -347,15 +366,33 @@ links(const struct span *v, size_t *first)
 	return n;
 }
 
+/* Like rec_get for each name: the last member of that name wins. */
+static void
+findfields(const struct rec *r)
+{
+	const struct member *m;
+	size_t i, k;
+
+	for (k = 0; k < NK; k++)
+		fm[k] = NULL;
+	for (i = 0; i < r->ix.n; i++) {
+		m = &r->ix.m[i];
+		for (k = 0; k < NK; k++)
+			if (knames[k] != NULL && (m->key.n == klen[k] ||
+			    m->kesc) && json_key_eq(m, knames[k], klen[k]))
+				fm[k] = m;
+	}
+}
+
 /* The page of a paper: its url if http(s), else its arXiv abstract page. */
 static struct sp
-paperurl(const struct rec *r)
+paperurl(void)
 {
 	const struct member *m;
 	struct sp s = { arena.len, 0 };
 	size_t i;
 
-	if ((m = rec_get(r, "url")) != NULL && m->val.p[0] == '"') {
+	if ((m = fm[K_URL]) != NULL && m->val.p[0] == '"') {
 		tmp.len = 0;
 		json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
 		if (url_clean(&arena, tmp.p, tmp.len)) {
@@ -363,7 +400,7 @@ paperurl(const struct rec *r)
 			return s;
 		}
 	}
-	if ((m = rec_get(r, "arxiv_id")) == NULL || m->val.p[0] != '"')
+	if ((m = fm[K_ARXIV]) == NULL || m->val.p[0] != '"')
 		return s;
 	tmp.len = 0;
 	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
@@ -394,7 +431,8 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 	char nb[32];
 
 	memset(p, 0, sizeof(*p));
-	if ((m = rec_get(r, "title")) == NULL || m->val.p[0] != '"') {
+	findfields(r);
+	if ((m = fm[K_TITLE]) == NULL || m->val.p[0] != '"') {
 		if (!quiet)
 			rec_warn(r, m == NULL ? "no title" :
 			    "title is not a string");
@@ -408,23 +446,26 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 		return 0;
 	}
 	p->datekey = -1;
-	if (((m = rec_get(r, "date")) != NULL && m->val.p[0] == '"') ||
-	    ((m = rec_get(r, "day")) != NULL && m->val.p[0] == '"')) {
+	if (((m = fm[K_DATE]) != NULL && m->val.p[0] == '"') ||
+	    ((m = fm[K_DAY]) != NULL && m->val.p[0] == '"')) {
 		p->date = cleanstr(&m->val, 0);
 		p->datekey = datekey(SP(p->date), p->date.len);
 	}
 	if (head)
 		return 1;
-	p->url = paperurl(r);
-	if ((m = rec_get(r, "authors")) != NULL)
-		p->nauthors = strings(&m->val, &p->authors, 0);
-	if ((m = rec_get(r, "tags")) != NULL)
-		p->ntags = strings(&m->val, &p->tags, 0);
-	if (popt.group != NULL && (m = rec_get(r, popt.group)) != NULL)
-		p->ngroups = strings(&m->val, &p->groups, popt.first);
-	if ((m = rec_get(r, "links")) != NULL)
+	p->url = paperurl();
+	if ((popt.fields & F_AUTHORS) && (m = fm[K_AUTHORS]) != NULL)
+		p->nauthors = strings(&m->val, &p->authors, popt.nauthors ?
+		    popt.nauthors : (size_t)-1, 0);
+	if ((popt.fields & F_TAGS) && (m = fm[K_TAGS]) != NULL)
+		p->ntags = strings(&m->val, &p->tags, (size_t)-1, 1);
+	if ((m = fm[K_GROUP]) != NULL &&
+	    (p->ngroups = strings(&m->val, &p->groups, (size_t)-1, 1)) > 1 &&
+	    popt.first)
+		p->ngroups = 1;
+	if ((popt.fields & F_LINKS) && (m = fm[K_LINKS]) != NULL)
 		p->nlinks = links(&m->val, &p->links);
-	if ((m = rec_get(r, "upvotes")) != NULL && m->val.p[0] != '"' &&
+	if ((m = fm[K_UPVOTES]) != NULL && m->val.p[0] != '"' &&
 	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
 	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
 		memcpy(nb, m->val.p, m->val.n);
@@ -436,7 +477,7 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 		p->upvotes.len = m->val.n;
 	}
 	if ((popt.fields & F_ABSTRACT) && popt.sentences != 0 &&
-	    (m = rec_get(r, "abstract")) != NULL && m->val.p[0] == '"') {
+	    (m = fm[K_ABSTRACT]) != NULL && m->val.p[0] == '"') {
 		p->abstract = cleanstr(&m->val, 1);
 		if (popt.sentences > 0)
 			cutsentences(&p->abstract, popt.sentences);

@@ -1,4 +1,6 @@
 /* pfmt: records as a digest people read: Markdown, HTML, text or a mail */
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +78,29 @@ help(void)
 }
 
 
+/* The count and the first and last dates, for the header. */
+static size_t ncount;
+static long long lokey = -1, hikey = -1;
+static struct buf lodate, hidate;
+
+static void
+note(const struct paper *p)
+{
+	ncount++;
+	if (p->datekey < 0)
+		return;
+	if (lokey < 0 || p->datekey < lokey) {
+		lokey = p->datekey;
+		lodate.len = 0;
+		buf_add(&lodate, SP(p->date), p->date.len);
+	}
+	if (hikey < 0 || p->datekey > hikey) {
+		hikey = p->datekey;
+		hidate.len = 0;
+		buf_add(&hidate, SP(p->date), p->date.len);
+	}
+}
+
 static void
 addpaper(const struct rec *r)
 {
@@ -84,7 +109,7 @@ addpaper(const struct rec *r)
 		papers = erealloc(papers, papercap * sizeof(*papers));
 	}
 	if (read_paper(r, &papers[npapers], 0, 0))
-		npapers++;
+		note(&papers[npapers++]);
 	else
 		status = EXIT_TROUBLE;
 }
@@ -127,29 +152,18 @@ cmp(const void *a, const void *b)
 static void
 summary(struct buf *b)
 {
-	const struct paper *lo = NULL, *hi = NULL, *p;
-	size_t i;
 	char nb[32];
 
-	snprintf(nb, sizeof(nb), "%zu", npapers);
+	snprintf(nb, sizeof(nb), "%zu", ncount);
 	buf_adds(b, nb);
-	buf_adds(b, npapers == 1 ? " paper" : " papers");
-	for (i = 0; i < npapers; i++) {
-		p = &papers[i];
-		if (p->datekey < 0)
-			continue;
-		if (lo == NULL || p->datekey < lo->datekey)
-			lo = p;
-		if (hi == NULL || p->datekey > hi->datekey)
-			hi = p;
-	}
-	if (lo == NULL)
+	buf_adds(b, ncount == 1 ? " paper" : " papers");
+	if (lokey < 0)
 		return;
 	buf_adds(b, ", ");
-	buf_add(b, SP(lo->date), lo->date.len);
-	if (hi->datekey != lo->datekey) {
+	buf_add(b, lodate.p, lodate.len);
+	if (hikey != lokey) {
 		buf_adds(b, " \xe2\x80\x93 ");
-		buf_add(b, SP(hi->date), hi->date.len);
+		buf_add(b, hidate.p, hidate.len);
 	}
 }
 
@@ -210,16 +224,24 @@ flush(struct buf *b, int stream)
 }
 
 static void
-render(const struct form *f, struct buf *b, const size_t *order, int stream)
+begin(const struct form *f, struct buf *b)
 {
 	struct buf sum = { 0 };
-	struct paper *p;
-	size_t g, i, j;
-	int any;
 
 	summary(&sum);
 	buf_addc(&sum, '\0');
 	f->begin(b, title, qflag ? NULL : sum.p);
+	buf_free(&sum);
+}
+
+static void
+render(const struct form *f, struct buf *b, const size_t *order, int stream)
+{
+	struct paper *p;
+	size_t g, i, j;
+	int any;
+
+	begin(f, b);
 	if (!popt.grouped) {
 		for (i = 0; i < npapers; i++) {
 			f->paper(b, &papers[order[i]]);
@@ -255,7 +277,81 @@ render(const struct form *f, struct buf *b, const size_t *order, int stream)
 		}
 	}
 	f->end(b);
-	buf_free(&sum);
+}
+
+/* Every operand a regular file, so that it can be read twice. */
+static int
+rereadable(int argc, char **argv)
+{
+	struct stat st;
+	int i;
+
+	if (argc == 0)
+		return fstat(0, &st) == 0 && S_ISREG(st.st_mode);
+	for (i = 0; i < argc; i++)
+		if ((strcmp(argv[i], "-") == 0 ? fstat(0, &st) :
+		    stat(argv[i], &st)) != 0 || !S_ISREG(st.st_mode))
+			return 0;
+	return 1;
+}
+
+/*
+ * The second reading of files whose header is known: each paper written
+ * as it is read, in memory that does not grow with the input.  Bad
+ * records were reported the first time and are skipped in silence.
+ */
+static void
+stream(const struct form *f, int argc, char **argv, off_t off0)
+{
+	static char *stdinonly[] = { "-", NULL };
+	struct buf ob = { 0 };
+	struct lines l;
+	struct rec r;
+	struct paper p;
+	struct jerr err;
+	char *line;
+	long long n;
+	int i, rewound = 0;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdinonly;
+	}
+	memset(&r, 0, sizeof(r));
+	begin(f, &ob);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0 && !rewound) {
+			if (lseek(0, off0, SEEK_SET) == -1)
+				die(EXIT_TROUBLE, "<stdin>: seek:");
+			rewound = 1;
+		}
+		if (lines_open(&l, argv[i]) == -1) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		while ((n = lines_next(&l, &line)) >= 0) {
+			if (json_ws(line, line + n) == line + n ||
+			    json_scan(line, (size_t)n, &r.ix, &err) == -1 ||
+			    !r.ix.isobj)
+				continue;
+			r.line = line;
+			r.len = (size_t)n;
+			r.file = l.name;
+			r.lineno = l.lineno;
+			arena.len = 0;
+			nitems = 0;
+			if (!read_paper(&r, &p, 0, 1))
+				continue;
+			f->paper(&ob, &p);
+			flush(&ob, 1);
+		}
+		if (lines_close(&l))
+			status = EXIT_TROUBLE;
+	}
+	f->end(&ob);
+	out_write(&out_stdout, ob.p, ob.len);
+	free(r.ix.m);
+	buf_free(&ob);
 }
 
 static void
@@ -457,9 +553,11 @@ main(int argc, char *argv[])
 	struct rin in;
 	struct rec *r;
 	struct buf ob = { 0 };
+	struct paper p;
 	size_t i, *order;
 	const char *nc;
-	int n;
+	off_t off0 = 0;
+	int n, two;
 
 	setprogname(argv[0]);
 	n = options(argc, argv);
@@ -470,12 +568,30 @@ main(int argc, char *argv[])
 		    *nc == '\0');
 	popt.color = color;
 	read_init();
+	/*
+	 * Papers in their input order from files are written on a second
+	 * reading, once the first has counted them for the header.
+	 */
+	two = form != MAIL && sortby == S_INPUT && !popt.grouped &&
+	    rereadable(argc, argv) && (off0 = lseek(0, 0, SEEK_CUR)) != -1;
 	rin_init(&in, argc, argv);
-	while ((r = rin_next(&in)) != NULL)
-		addpaper(r);
+	while ((r = rin_next(&in)) != NULL) {
+		if (!two) {
+			addpaper(r);
+			continue;
+		}
+		arena.len = 0;
+		nitems = 0;
+		if (read_paper(r, &p, 1, 0))
+			note(&p);
+		else
+			status = EXIT_TROUBLE;
+	}
 	if (rin_close(&in) != 0)
 		status = EXIT_TROUBLE;
-	if (npapers > 0) {
+	if (two && ncount > 0)
+		stream(writers[form], argc, argv, off0);
+	else if (npapers > 0) {
 		order = emalloc(npapers * sizeof(*order));
 		for (i = 0; i < npapers; i++)
 			order[i] = i;

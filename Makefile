@@ -37,7 +37,7 @@ EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount =
 EXTRA_pdedupe = pdedupe-state pdedupe-near
-EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail
+EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \

@@ -1,6 +1,4 @@
 /* pfmt: records as a digest people read: Markdown, HTML, text or a mail */
-#include <sys/stat.h>
-
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,81 +277,6 @@ render(const struct form *f, struct buf *b, const size_t *order, int stream)
 	f->end(b);
 }
 
-/* Every operand a regular file, so that it can be read twice. */
-static int
-rereadable(int argc, char **argv)
-{
-	struct stat st;
-	int i;
-
-	if (argc == 0)
-		return fstat(0, &st) == 0 && S_ISREG(st.st_mode);
-	for (i = 0; i < argc; i++)
-		if ((strcmp(argv[i], "-") == 0 ? fstat(0, &st) :
-		    stat(argv[i], &st)) != 0 || !S_ISREG(st.st_mode))
-			return 0;
-	return 1;
-}
-
-/*
- * The second reading of files whose header is known: each paper written
- * as it is read, in memory that does not grow with the input.  Bad
- * records were reported the first time and are skipped in silence.
- */
-static void
-stream(const struct form *f, int argc, char **argv, off_t off0)
-{
-	static char *stdinonly[] = { "-", NULL };
-	struct buf ob = { 0 };
-	struct lines l;
-	struct rec r;
-	struct paper p;
-	struct jerr err;
-	char *line;
-	long long n;
-	int i, rewound = 0;
-
-	if (argc == 0) {
-		argc = 1;
-		argv = stdinonly;
-	}
-	memset(&r, 0, sizeof(r));
-	begin(f, &ob);
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0 && !rewound) {
-			if (lseek(0, off0, SEEK_SET) == -1)
-				die(EXIT_TROUBLE, "<stdin>: seek:");
-			rewound = 1;
-		}
-		if (lines_open(&l, argv[i]) == -1) {
-			status = EXIT_TROUBLE;
-			continue;
-		}
-		while ((n = lines_next(&l, &line)) >= 0) {
-			if (json_ws(line, line + n) == line + n ||
-			    json_scan(line, (size_t)n, &r.ix, &err) == -1 ||
-			    !r.ix.isobj)
-				continue;
-			r.line = line;
-			r.len = (size_t)n;
-			r.file = l.name;
-			r.lineno = l.lineno;
-			arena.len = 0;
-			nitems = 0;
-			if (!read_paper(&r, &p, 0, 1))
-				continue;
-			f->paper(&ob, &p);
-			flush(&ob, 1);
-		}
-		if (lines_close(&l))
-			status = EXIT_TROUBLE;
-	}
-	f->end(&ob);
-	out_write(&out_stdout, ob.p, ob.len);
-	free(r.ix.m);
-	buf_free(&ob);
-}
-
 static void
 writemail(const size_t *order)
 {
@@ -556,7 +479,6 @@ main(int argc, char *argv[])
 	struct paper p;
 	size_t i, *order;
 	const char *nc;
-	off_t off0 = 0;
 	int n, two;
 
 	setprogname(argv[0]);
@@ -573,7 +495,7 @@ main(int argc, char *argv[])
 	 * reading, once the first has counted them for the header.
 	 */
 	two = form != MAIL && sortby == S_INPUT && !popt.grouped &&
-	    rereadable(argc, argv) && (off0 = lseek(0, 0, SEEK_CUR)) != -1;
+	    twice_ok(argc, argv);
 	rin_init(&in, argc, argv);
 	while ((r = rin_next(&in)) != NULL) {
 		if (!two) {
@@ -582,16 +504,20 @@ main(int argc, char *argv[])
 		}
 		arena.len = 0;
 		nitems = 0;
-		if (read_paper(r, &p, 1, 0))
+		if (read_paper(r, &p, 1, 0)) {
 			note(&p);
-		else
+			twice_note(&in, r);
+		} else
 			status = EXIT_TROUBLE;
 	}
 	if (rin_close(&in) != 0)
 		status = EXIT_TROUBLE;
-	if (two && ncount > 0)
-		stream(writers[form], argc, argv, off0);
-	else if (npapers > 0) {
+	if (two && ncount > 0) {
+		begin(writers[form], &ob);
+		twice_write(writers[form], &ob);
+		writers[form]->end(&ob);
+		out_write(&out_stdout, ob.p, ob.len);
+	} else if (npapers > 0) {
 		order = emalloc(npapers * sizeof(*order));
 		for (i = 0; i < npapers; i++)
 			order[i] = i;

@@ -50,6 +50,10 @@ extern const struct form form_md, form_html, form_text;
 
 #define SP(s)	(arena.p + (s).off)
 
+int	 twice_ok(int, char **);
+void	 twice_note(const struct rin *, const struct rec *);
+void	 twice_write(const struct form *, struct buf *);
+
 void	 read_init(void);
 int	 read_paper(const struct rec *, struct paper *, int, int);
 

@@ -130,7 +130,7 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 	for (s = base + start, e = base + st.st_size; s < e && k < o->nrng;
 	    s = nl + 1) {
 		/* what is read is let go, so that it is not kept resident */
-		if ((size_t)(s - kept) >= (16 << 20)) {
+		if ((size_t)(s - kept) >= (4 << 20)) {
 			cut = (size_t)(s - kept) & ~(page - 1);
 			munmap((void *)kept, cut);
 			kept += cut;

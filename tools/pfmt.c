@@ -304,6 +304,10 @@ writemail(const size_t *order)
 		h.when = estrtonum(e, 0, 253402300799LL, "SOURCE_DATE_EPOCH");
 	mail_write(&mb, &h, &tb, &hb);
 	out_write(&out_stdout, mb.p, mb.len);
+	buf_free(&tb);
+	buf_free(&hb);
+	buf_free(&mb);
+	buf_free(&sub);
 }
 
 static int
@@ -531,7 +535,9 @@ main(int argc, char *argv[])
 			render(writers[form], &ob, order, 1);
 			out_write(&out_stdout, ob.p, ob.len);
 		}
+		free(order);
 	}
+	buf_free(&ob);
 	out_close(&out_stdout);
 	return status;
 }

@@ -212,12 +212,6 @@ md_esc(struct buf *b, const char *s, size_t n, int atstart)
 }
 
 static void
-md_esc3(struct buf *b, const char *s, size_t n, int atstart)
-{
-	md_esc(b, s, n, atstart);
-}
-
-static void
 md_begin(struct buf *b, const char *title, const char *sum)
 {
 	if (sum == NULL)
@@ -249,7 +243,7 @@ md_line(struct buf *b, int *nl)
 static void
 md_paper(struct buf *b, const struct paper *p)
 {
-	const char *a, *e;
+	const char *a, *e, *q;
 	size_t i;
 	int nl = 0, sep;
 
@@ -265,7 +259,7 @@ md_paper(struct buf *b, const struct paper *p)
 	buf_adds(b, "\n\n");
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
 		md_line(b, &nl);
-		authors(b, p, md_esc3);
+		authors(b, p, md_esc);
 	}
 	sep = 0;
 	if ((popt.fields & F_DATE) && p->date.len > 0) {
@@ -306,12 +300,10 @@ md_paper(struct buf *b, const struct paper *p)
 	}
 	if (nl)
 		buf_adds(b, "\n\n");
-	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = i + a +
-	    1) {
-		const char *q = memchr(a, '\n', e - a);
-
-		i = (q ? q : e) - a;
-		md_esc(b, a, i, 1);
+	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
+		if ((q = memchr(a, '\n', e - a)) == NULL)
+			q = e;
+		md_esc(b, a, q - a, 1);
 		buf_adds(b, "\n\n");
 	}
 }

@@ -17,7 +17,7 @@ PCRE_LIBS = `pkg-config --libs libpcre2-8`
 # tree under build/san.
 O = build
 
-ALLTOOLS = psplit plinks ptag pcount pdedupe
+ALLTOOLS = psplit plinks ptag pcount pdedupe pfmt
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
 LIBOBJ = buf json jval lines out path rec tool utf8 util
@@ -30,17 +30,20 @@ LIBS_plinks = $(PCRE_LIBS) -lpsl -lutf8proc
 LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
+LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount = pcount-out
 EXTRA_pdedupe = pdedupe-state pdedupe-near
+EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
-	clang libclang-rt-14-dev parallel bsdextrautils python3
+	clang libclang-rt-14-dev parallel bsdextrautils python3 \
+	cmark python3-html5lib
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

@@ -20,7 +20,7 @@ O = build
 ALLTOOLS = psplit plinks ptag pcount pdedupe
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
-LIBOBJ = buf json jval lines out rec utf8 util
+LIBOBJ = buf ident json jval lines out rec text utf8 util
 MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 

@@ -27,11 +27,9 @@ rec_warn(const struct rec *r, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s:%llu: ", argv0, r->file, r->lineno);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn_at(r->file, r->lineno, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /*

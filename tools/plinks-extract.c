@@ -204,47 +204,6 @@ links_kindbyname(const char *s)
 	return -1;
 }
 
-/* The code point at p, its length in *len; -1 for an ill-formed byte. */
-static long
-cpat(uc *p, uc *e, size_t *len)
-{
-	size_t k;
-
-	*len = 1;
-	if (*p < 0x80)
-		return *p;
-	if ((k = utf8_seqlen(p, e)) == 0)
-		return -1;
-	*len = k;
-	if (k == 2)
-		return (long)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-	if (k == 3)
-		return (long)(p[0] & 0x0f) << 12 | (long)(p[1] & 0x3f) << 6 |
-		    (p[2] & 0x3f);
-	return (long)(p[0] & 0x07) << 18 | (long)(p[1] & 0x3f) << 12 |
-	    (long)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-}
-
-/* The code point ending at p, not reaching below lo (lo < p). */
-static long
-cpbefore(uc *lo, uc *p, size_t *len)
-{
-	uc *q = p - 1;
-	size_t k;
-	long c;
-
-	*len = 1;
-	if (*q < 0x80)
-		return *q;
-	while (q > lo && p - q < 4 && (*q & 0xc0) == 0x80)
-		q--;
-	c = cpat(q, p, &k);
-	if (c < 0 || q + k != p)
-		return -1;
-	*len = k;
-	return c;
-}
-
 static int
 ucat(long c)
 {
@@ -315,29 +274,16 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-static int
-prefixci(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p), i;
-
-	if (n < k)
-		return 0;
-	for (i = 0; i < k; i++)
-		if (lower((unsigned char)s[i]) != p[i])
-			return 0;
-	return 1;
-}
-
 /* Does a URL with a scheme start at s[p]? */
 static size_t
 schemeat(const char *s, size_t n, size_t p)
 {
 	size_t k;
 
-	if (prefixci(s + p, n - p, "https://"))
+	if (prefix_ci(s + p, n - p, "https://"))
 		k = 8;
-	else if (prefixci(s + p, n - p, "http://") ||
-	    prefixci(s + p, n - p, "ftp://"))
+	else if (prefix_ci(s + p, n - p, "http://") ||
+	    prefix_ci(s + p, n - p, "ftp://"))
 		k = p + 6 < n && s[p + 6] == '/' ? 7 : 6;
 	else
 		return 0;
@@ -383,7 +329,7 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 			p++;
 			continue;
 		}
-		c = cpat(u + p, u + n, &k);
+		c = utf8_next(u + p, u + n, &k);
 		if (ustop(c))
 			break;
 		/*
@@ -411,7 +357,7 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 			p--;
 			continue;
 		}
-		c = cpbefore(u + keep, u + p, &k);
+		c = utf8_prev(u + keep, u + p, &k);
 		if (c < 0 || !upunct(c))
 			break;
 		p -= k;
@@ -722,7 +668,7 @@ glued(const char *s, size_t p, const char *also)
 
 	if (p == 0)
 		return 0;
-	c = cpbefore((uc *)s, (uc *)s + p, &k);
+	c = utf8_prev((uc *)s, (uc *)s + p, &k);
 	if (c < 0)
 		return 0;
 	return c == '_' || ualnum(c) ||
@@ -740,7 +686,7 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 	size_t k;
 	long c;
 
-	if (st == 0 || (c = cpbefore((uc *)s, (uc *)s + st, &k)) < 0x80 ||
+	if (st == 0 || (c = utf8_prev((uc *)s, (uc *)s + st, &k)) < 0x80 ||
 	    !ualnum(c))
 		return n;
 	for (; a < n; a += k) {
@@ -750,7 +696,7 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 				return a;	/* the URL ends here anyway */
 			continue;
 		}
-		if ((c = cpat((uc *)s + a, (uc *)s + n, &k)) < 0)
+		if ((c = utf8_next((uc *)s + a, (uc *)s + n, &k)) < 0)
 			return a;
 		if (ualnum(c))
 			return a;
@@ -787,7 +733,7 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	size_t st, a, e, x, h, q;
 	const char *at;
 
-	if (i >= 5 && i - 5 >= lo && prefixci(s + i - 5, 5, "arxiv") &&
+	if (i >= 5 && i - 5 >= lo && prefix_ci(s + i - 5, 5, "arxiv") &&
 	    !glued(s, i - 5, "")) {
 		a = i + 1;
 		if ((e = arxivid(s, n, a)) != 0) {
@@ -796,7 +742,7 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 			return e;
 		}
 	}
-	if (i >= 3 && i - 3 >= lo && prefixci(s + i - 3, 3, "doi") &&
+	if (i >= 3 && i - 3 >= lo && prefix_ci(s + i - 3, 3, "doi") &&
 	    !glued(s, i - 3, "")) {
 		a = i + 1;
 		if ((e = doi(s, n, a)) != 0) {
@@ -807,11 +753,11 @@ atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	}
 	if (i + 2 >= n || s[i + 1] != '/' || s[i + 2] != '/')
 		return 0;
-	if (i >= 5 && prefixci(s + i - 5, 5, "https"))
+	if (i >= 5 && prefix_ci(s + i - 5, 5, "https"))
 		st = i - 5;
-	else if (i >= 4 && prefixci(s + i - 4, 4, "http"))
+	else if (i >= 4 && prefix_ci(s + i - 4, 4, "http"))
 		st = i - 4;
-	else if (i >= 3 && prefixci(s + i - 3, 3, "ftp"))
+	else if (i >= 3 && prefix_ci(s + i - 3, 3, "ftp"))
 		st = i - 3;
 	else
 		return 0;
@@ -876,7 +822,7 @@ atdot(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	    u[i - 1] >= 0x80) || !(cls[u[i + 1]] & C_WORD || u[i + 1] >= 0x80))
 		return 0;
 	for (w = i; w > lo; w -= k) {
-		c = cpbefore(u + lo, u + w, &k);
+		c = utf8_prev(u + lo, u + w, &k);
 		if (!ulabel(c))
 			break;
 	}
@@ -887,7 +833,7 @@ atdot(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	for (p = w;;) {
 		lab = p;
 		for (; p < n; p += k) {
-			c = cpat(u + p, u + n, &k);
+			c = utf8_next(u + p, u + n, &k);
 			if (!ulabel(c))
 				break;
 		}
@@ -931,7 +877,7 @@ atdot(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	explicit = (w > 0 && s[w - 1] == '<' && e < n && s[e] == '>') ||
 	    (w > 1 && s[w - 2] == ']' && s[w - 1] == '(' && e < n &&
 	    s[e] == ')');
-	bare = e == h && !prefixci(s + w, h - w, "www.");
+	bare = e == h && !prefix_ci(s + w, h - w, "www.");
 	if (bare && !explicit && !baretld(s + w, last - w, s + last, h - last))
 		return 0;
 	add(L, s, w, e - w, "https://", s + w, e - w, -1);
@@ -1045,7 +991,7 @@ hostkey(char *t, size_t tcap, const char *h, size_t n)
 {
 	size_t i;
 
-	if (n >= 4 && prefixci(h, n, "www."))
+	if (n >= 4 && prefix_ci(h, n, "www."))
 		h += 4, n -= 4;
 	if (n >= tcap)
 		n = tcap - 1;
@@ -1090,7 +1036,7 @@ classify(const char *u, size_t n)
 		if (!hostmatch(r->host, h, hn) || seg < (size_t)r->nseg)
 			continue;
 		k = strlen(r->path);
-		if (k > 0 && (!prefixci(path, p.plen, r->path) ||
+		if (k > 0 && (!prefix_ci(path, p.plen, r->path) ||
 		    (p.plen > k && path[k] != '/')))
 			continue;
 		return r->kind;
@@ -1118,8 +1064,8 @@ canon(struct links *L, struct link *l)
 	plen = p.plen;
 	t.len = ver.len = 0;
 	if ((strcmp(h, "arxiv.org") == 0 || strcmp(h, "export.arxiv.org") == 0)
-	    && plen > 6 && (prefixci(path, plen, "/abs/") ||
-	    prefixci(path, plen, "/pdf/") || prefixci(path, plen, "/html/"))) {
+	    && plen > 6 && (prefix_ci(path, plen, "/abs/") ||
+	    prefix_ci(path, plen, "/pdf/") || prefix_ci(path, plen, "/html/"))) {
 		k = path[1] == 'h' || path[1] == 'H' ? 6 : 5;
 		path += k;
 		plen -= k;
@@ -1143,7 +1089,7 @@ canon(struct links *L, struct link *l)
 	for (i = 0; i < p.scheme; i++)
 		buf_addc(&t, lower((unsigned char)u[i]));
 	buf_add(&t, u + p.scheme, p.host - p.scheme);	/* :// and userinfo */
-	i = p.hlen >= 4 && prefixci(u + p.host, p.hlen, "www.") ? 4 : 0;
+	i = p.hlen >= 4 && prefix_ci(u + p.host, p.hlen, "www.") ? 4 : 0;
 	if (strcmp(h, "huggingface.co") == 0)
 		buf_adds(&t, h);	/* hf.co too */
 	else

@@ -53,24 +53,6 @@ struct csvrd {
 	unsigned long long rowline;	/* where the current row began */
 };
 
-static int
-isspc(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static const char *
-trim(const char *s, size_t *n)
-{
-	while (*n > 0 && isspc(*s)) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && isspc(s[*n - 1]))
-		(*n)--;
-	return s;
-}
-
 /* The role of a header name. */
 static int
 role(const char *s, size_t n)
@@ -301,10 +283,7 @@ header_delim(const char *p, size_t n)
 	size_t i, k, cols, known;
 	int q;
 
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-		p += 3;
-		n -= 3;
-	}
+	p = bom_skip(p, &n);
 	if ((e = memchr(p, '\n', n)) == NULL)
 		e = p + n;
 	for (d = delims; *d != '\0'; d++) {
@@ -361,11 +340,8 @@ csv_read(struct lines *l, struct psplit *ps)
 		n = (size_t)len;
 		if (rd.refused)
 			continue;	/* read to the end all the same */
-		if (l->lineno == 1 && n >= 3 &&
-		    memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			n -= 3;
-		}
+		if (l->lineno == 1)
+			s += bom_skip(s, &n) - s;
 		if (n == 0 && !rd.inrow)
 			continue;
 		if (delim == 0) {	/* the header's line */

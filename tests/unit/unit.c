@@ -25,5 +25,6 @@ main(void)
 	unit_rec();
 	unit_suite();
 	unit_oracle();
+	unit_ident();
 	return failed;
 }

@@ -6,3 +6,4 @@ void	unit_out(void);
 void	unit_rec(void);
 void	unit_suite(void);
 void	unit_oracle(void);
+void	unit_ident(void);

@@ -158,7 +158,7 @@ ident_doiend(const char *s, size_t n, size_t q)
 	size_t e, start = q;
 
 	doiscan(s, n, q, &e);
-	while (e > start && strchr(".,;:!?'", s[e - 1]) != NULL)
+	while (e > start && strchr(".,;:!?*'", s[e - 1]) != NULL)
 		e--;
 	return e;
 }

@@ -38,7 +38,7 @@ struct ident {
  * suffix starts, 0 if there is none.  ident_doiend: the end of a DOI
  * suffix starting at q, in plain text: it stops at a space, a control
  * character, < > " or a closing bracket it did not open, and leaves out
- * trailing . , ; : ! ? ' and a bracket opened and never closed.  Returns
+ * trailing . , ; : ! ? * ' and a bracket opened and never closed.  Returns
  * q when the suffix is empty.
  *
  * ident_at: an id in any form starting exactly at s[p]; ident_parse: s

@@ -123,16 +123,6 @@ static const char *kindnames[NKIND] = {
 	"code", "project", "model", "dataset", "space", "paper", "doi", "web"
 };
 
-/* Old-style arXiv archives (hep-th/9901001), before the 0704 scheme. */
-static const char *archives[] = {
-	"acc-phys", "adap-org", "alg-geom", "ao-sci", "astro-ph", "atom-ph",
-	"bayes-an", "chao-dyn", "chem-ph", "cmp-lg", "comp-gas", "cond-mat",
-	"cs", "dg-ga", "funct-an", "gr-qc", "hep-ex", "hep-lat", "hep-ph",
-	"hep-th", "math", "math-ph", "mtrl-th", "nlin", "nucl-ex", "nucl-th",
-	"patt-sol", "physics", "plasm-ph", "q-alg", "q-bio", "quant-ph",
-	"solv-int", "supr-con",
-};
-
 /*
  * A bare host (no www., path or port) is a link only with one of these
  * top-level domains or a two-letter country code that is not also a
@@ -578,87 +568,6 @@ keep:
 
 /* --- the recognisers; each returns the end of its match, or 0 --- */
 
-/*
- * The arXiv id at s[p..): new style 2401.12345 (four digits after the
- * dot until 1412, five from 1501) or old style hep-th/9901001 and
- * math.GT/0309136, each with an optional version.  Returns its end, 0 if
- * there is none.
- */
-static size_t
-arxivid(const char *s, size_t n, size_t p)
-{
-	uc *u = (uc *)s;
-	size_t q = p, d, a;
-	int yy, mm;
-
-	for (d = 0; q < n && (cls[u[q]] & C_DIGIT); q++)
-		d++;
-	if (d == 4 && q < n && s[q] == '.') {
-		yy = (s[p] - '0') * 10 + s[p + 1] - '0';
-		mm = (s[p + 2] - '0') * 10 + s[p + 3] - '0';
-		if (mm < 1 || mm > 12 || (yy < 7 || (yy == 7 && mm < 4)))
-			return 0;
-		for (d = 0, q++; q < n && (cls[u[q]] & C_DIGIT); q++)
-			d++;
-		if (d != (yy < 15 ? 4U : 5U))
-			return 0;
-	} else if (d == 0) {
-		for (q = p; q < n && ((s[q] >= 'a' && s[q] <= 'z') ||
-		    s[q] == '-'); q++)
-			;
-		if (!inlist(s + p, q - p, archives,
-		    sizeof(archives) / sizeof(archives[0])))
-			return 0;
-		if (q < n && s[q] == '.') {
-			for (a = ++q; q < n && ((cls[u[q]] & C_LABEL) &&
-			    !(cls[u[q]] & C_DIGIT)); q++)
-				;
-			if (q - a < 2)
-				return 0;
-		}
-		if (q >= n || s[q] != '/')
-			return 0;
-		for (d = 0, a = ++q; q < n && (cls[u[q]] & C_DIGIT); q++)
-			d++;
-		mm = d == 7 ? (s[a + 2] - '0') * 10 + s[a + 3] - '0' : 0;
-		if (mm < 1 || mm > 12)
-			return 0;
-	} else
-		return 0;
-	if (q + 1 < n && s[q] == 'v' && (cls[u[q + 1]] & C_DIGIT))
-		for (q++; q < n && (cls[u[q]] & C_DIGIT); q++)
-			;
-	/* not glued to more of a word or number: 2401.123456, 2401.12345.6 */
-	if (q < n && ((cls[u[q]] & C_WORD) || u[q] >= 0x80 ||
-	    (s[q] == '.' && q + 1 < n && (cls[u[q + 1]] & C_DIGIT))))
-		return 0;
-	return q;
-}
-
-/* The DOI at s[p..): 10.NNNN(.NNNN)*\/suffix; returns its end or 0. */
-static size_t
-doi(const char *s, size_t n, size_t p)
-{
-	uc *u = (uc *)s;
-	size_t q = p + 3, d;
-
-	if (p + 3 > n || s[p] != '1' || s[p + 1] != '0' || s[p + 2] != '.')
-		return 0;
-	for (;;) {
-		for (d = 0; q < n && (cls[u[q]] & C_DIGIT); q++)
-			d++;
-		if (d < (q - d == p + 3 ? 4U : 1U) || d > 9 || q >= n)
-			return 0;
-		if (s[q] == '/')
-			break;
-		if (s[q] != '.')
-			return 0;
-		q++;
-	}
-	d = urlend(s, n, q + 1, q + 1);
-	return d > q + 1 ? d : 0;
-}
-
 /* Is s[p] preceded by a word character, or by one of the given bytes? */
 static int
 glued(const char *s, size_t p, const char *also)
@@ -708,14 +617,15 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 static size_t
 idlink(struct links *L, const char *s, size_t n, size_t t, size_t w)
 {
-	size_t e;
+	size_t e, h;
 
-	if ((e = arxivid(s, n, w)) != 0) {
+	if ((e = ident_arxiv(s, n, w, NULL)) != 0) {
 		add(L, s, t, e - t, "https://arxiv.org/abs/", s + w, e - w,
 		    K_PAPER);
 		return e;
 	}
-	if ((e = doi(s, n, w)) != 0) {
+	if ((h = ident_doihead(s, n, w)) != 0 &&
+	    (e = ident_doiend(s, n, h)) > h) {
 		add(L, s, t, e - t, "https://doi.org/", s + w, e - w, K_DOI);
 		return e;
 	}
@@ -730,26 +640,19 @@ static size_t
 atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
     size_t *skip)
 {
-	size_t st, a, e, x, h, q;
+	size_t st, a, e, x, h, q, t, k;
 	const char *at;
+	struct ident id;
 
-	if (i >= 5 && i - 5 >= lo && prefix_ci(s + i - 5, 5, "arxiv") &&
-	    !glued(s, i - 5, "")) {
-		a = i + 1;
-		if ((e = arxivid(s, n, a)) != 0) {
-			add(L, s, i - 5, e - (i - 5), "https://arxiv.org/abs/",
-			    s + a, e - a, K_PAPER);
-			return e;
-		}
-	}
-	if (i >= 3 && i - 3 >= lo && prefix_ci(s + i - 3, 3, "doi") &&
-	    !glued(s, i - 3, "")) {
-		a = i + 1;
-		if ((e = doi(s, n, a)) != 0) {
-			add(L, s, i - 3, e - (i - 3), "https://doi.org/",
-			    s + a, e - a, K_DOI);
-			return e;
-		}
+	for (k = 0; k < 2; k++) {
+		t = i - (k == 0 ? 5 : 3);
+		if (i < (k == 0 ? 5U : 3U) || t < lo || glued(s, t, "") ||
+		    ident_at(s, n, t, &id) == ID_NONE || id.form != IDF_PREFIX)
+			continue;
+		add(L, s, t, id.end - t, id.kind == ID_ARXIV ?
+		    "https://arxiv.org/abs/" : "https://doi.org/", s + id.id,
+		    id.end - id.id, id.kind == ID_ARXIV ? K_PAPER : K_DOI);
+		return id.end;
 	}
 	if (i + 2 >= n || s[i + 1] != '/' || s[i + 2] != '/')
 		return 0;
@@ -1056,35 +959,23 @@ canon(struct links *L, struct link *l)
 	struct url p;
 	char h[256];
 	const char *u = L->b.p + l->url, *path;
-	size_t n = l->ulen, plen, i, v, k;
+	size_t n = l->ulen, plen, i;
+	struct ident id;
 
 	urlsplit(u, n, &p);
 	hostkey(h, sizeof(h), u + p.host, p.hlen);
 	path = u + p.path;
 	plen = p.plen;
 	t.len = ver.len = 0;
-	if ((strcmp(h, "arxiv.org") == 0 || strcmp(h, "export.arxiv.org") == 0)
-	    && plen > 6 && (prefix_ci(path, plen, "/abs/") ||
-	    prefix_ci(path, plen, "/pdf/") || prefix_ci(path, plen, "/html/"))) {
-		k = path[1] == 'h' || path[1] == 'H' ? 6 : 5;
-		path += k;
-		plen -= k;
-		if (plen > 4 && memcmp(path + plen - 4, ".pdf", 4) == 0)
-			plen -= 4;
-		if (arxivid(path, plen, 0) == plen) {
-			for (v = plen; v > 0 && path[v - 1] >= '0' &&
-			    path[v - 1] <= '9'; v--)
-				;
-			if (v > 1 && v < plen && path[v - 1] == 'v') {
-				buf_add(&ver, path + v - 1, plen - v + 1);
-				plen = v - 1;
-			}
-			buf_adds(&t, "https://arxiv.org/abs/");
-			buf_add(&t, path, plen);
-			goto done;
-		}
-		path -= k;
-		plen = p.plen;
+	/* arXiv pages and DOIs as the one recogniser reads them */
+	if (ident_parse(u, n, &id) != ID_NONE && id.form == IDF_URL) {
+		buf_adds(&t, id.kind == ID_ARXIV ? "https://arxiv.org/abs/" :
+		    "https://doi.org/");
+		ident_canon(&t, u, &id);
+		buf_add(&ver, u + id.ver, id.vlen);
+		for (i = 0; i < ver.len; i++)
+			ver.p[i] = (char)lower((unsigned char)ver.p[i]);
+		goto done;
 	}
 	for (i = 0; i < p.scheme; i++)
 		buf_addc(&t, lower((unsigned char)u[i]));

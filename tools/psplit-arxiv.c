@@ -84,28 +84,16 @@ entry_reset(void)
 static size_t
 parse_id(const char *s, size_t n, struct buf *id, struct buf *ver)
 {
-	size_t i = 0, v, digits = 0;
+	size_t e, ie;
 
-	while (i < n && (isalpha_(s[i]) || isdig(s[i]) || s[i] == '.' ||
-	    s[i] == '/' || s[i] == '-')) {
-		digits += isdig(s[i]);
-		i++;
-	}
-	if (i == 0 || digits < 4 || !isdig(s[i - 1]))
-		return 0;
-	if (i < n && !isws(s[i]))
+	if ((e = ident_arxiv(s, n, 0, &ie)) == 0 || (e < n && !isws(s[e])))
 		return 0;
 	if (id == NULL)
-		return i;
+		return e;
 	id->len = ver->len = 0;
-	for (v = i - 1; v > 0 && isdig(s[v]); v--)
-		;
-	if (v > 0 && s[v] == 'v' && isdig(s[v - 1])) {
-		buf_add(id, s, v);
-		buf_add(ver, s + v, i - v);
-	} else
-		buf_add(id, s, i);
-	return i;
+	buf_add(id, s, ie);
+	buf_add(ver, s + ie, e - ie);
+	return e;
 }
 
 /* Append s trimmed, and without a leading "and ", as an array element. */

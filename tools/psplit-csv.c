@@ -176,12 +176,29 @@ add_count(struct buf *r, const char *s, size_t n)
 		json_add_str(r, s, n);
 }
 
+/* Does the header have a column that writes "version" itself? */
+static int
+hasversion(struct csvrd *rd)
+{
+	const char *t;
+	size_t j, m;
+
+	for (j = 0; j < rd->ncol; j++) {
+		t = cell(&rd->hnames, rd->hend, j, &m);
+		if (rd->role[j] == C_OTHER && m == 7 &&
+		    memcmp(t, "version", 7) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 row(struct csvrd *rd)
 {
 	struct buf *r = &rd->ps->rec;
 	const char *s, *k;
 	size_t i, n, kn;
+	struct ident id;
 	int abstract = 0, any = 0;
 
 	for (i = 0; i < rd->n; i++)
@@ -243,6 +260,28 @@ row(struct csvrd *rd)
 			else
 				add_count(r, s, n);
 			continue;
+		case C_ARXIV:
+		case C_DOI:
+			/* an id in any spelling is written as the id */
+			s = trim(s, &n);
+			if (ident_parse(s, n, &id) == (rd->role[i] == C_ARXIV ?
+			    ID_ARXIV : ID_DOI)) {
+				static struct buf c;
+
+				c.len = 0;
+				if (id.kind == ID_ARXIV)
+					ident_canon(&c, s, &id);
+				else
+					buf_add(&c, s + id.id, id.idend - id.id);
+				json_key(r, rolekey[rd->role[i]]);
+				json_add_str(r, c.p, c.len);
+				if (id.vlen == 0 || hasversion(rd))
+					continue;
+				json_key(r, "version");
+				json_add_str(r, s + id.ver, id.vlen);
+				continue;
+			}
+			break;
 		default:
 			s = trim(s, &n);
 			break;

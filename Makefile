@@ -116,7 +116,7 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-ident
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

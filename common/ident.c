@@ -120,14 +120,20 @@ ident_doihead(const char *s, size_t n, size_t p)
 	}
 }
 
-/* Scan a DOI suffix from q: where it stops, and the first unclosed opener. */
+/*
+ * Scan a DOI suffix from q: return where it stops, and in *cut where it
+ * ends, before the first bracket left open.  Brackets nest: a closer that
+ * does not match the last opener stops it, and so does nesting deeper
+ * than any DOI does; so the part before *cut reads back the same.
+ */
 static size_t
 doiscan(const char *s, size_t n, size_t q, size_t *cut)
 {
 	static const char opens[] = "([{", closes[] = ")]}";
 	const char *o;
-	size_t open[3];
-	int depth[3] = { 0, 0, 0 }, b;
+	size_t open[32];
+	char kind[32];
+	int depth = 0;
 	unsigned char c;
 
 	for (; q < n; q++) {
@@ -135,20 +141,18 @@ doiscan(const char *s, size_t n, size_t q, size_t *cut)
 		if (c <= ' ' || c == 0x7f || c >= 0x80 || c == '"' ||
 		    c == '<' || c == '>' || c == '`')
 			break;
-		if ((o = strchr(opens, c)) != NULL && c != '\0') {
-			b = (int)(o - opens);
-			if (depth[b]++ == 0)
-				open[b] = q;
-		} else if ((o = strchr(closes, c)) != NULL && c != '\0') {
-			b = (int)(o - closes);
-			if (depth[b]-- == 0)
+		if ((o = strchr(opens, c)) != NULL) {
+			if (depth == 32)
 				break;
+			open[depth] = q;
+			kind[depth++] = (char)(o - opens);
+		} else if ((o = strchr(closes, c)) != NULL) {
+			if (depth == 0 || kind[depth - 1] != o - closes)
+				break;
+			depth--;
 		}
 	}
-	*cut = q;
-	for (b = 0; b < 3; b++)
-		if (depth[b] > 0 && open[b] < *cut)
-			*cut = open[b];
+	*cut = depth > 0 ? open[0] : q;
 	return q;
 }
 

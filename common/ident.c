@@ -255,14 +255,10 @@ ident_at(const char *s, size_t n, size_t p, struct ident *id)
 int
 ident_parse(const char *s, size_t n, struct ident *id)
 {
-	size_t p = 0, e;
+	size_t p, e;
 
-	while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
-	    s[p] == '\r'))
-		p++;
-	while (n > p && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
+	p = (size_t)(trim(s, &n) - s);	/* n is now the trimmed length */
+	n += p;
 	if (ident_at(s, n, p, id) == ID_NONE)
 		return ID_NONE;
 	e = id->end;

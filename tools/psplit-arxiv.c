@@ -802,7 +802,7 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 			} else if (list_marker(s, n)) {
 				;
 			} else if ((k = listlabel(s, n)) == 8 &&
-			    strncasecmp(s, "Abstract", 8) == 0) {
+			    prefix_ci(s, n, "Abstract")) {
 				field_end();
 				st = ABSTRACT;
 				abstract_line(s + 9, n - 9, 0);
@@ -812,7 +812,7 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 				 * the guess was the title's second line.
 				 */
 				if (e.guessed && k == 7 &&
-				    strncasecmp(s, "Authors", 7) == 0) {
+				    prefix_ci(s, n, "Authors")) {
 					if (fl.open)
 						addjoin(&e.title, fl.val.p,
 						    fl.val.len);

@@ -410,7 +410,7 @@ static int
 isdateish(const char *s, size_t n)
 {
 	mv.published = 0;
-	if (n > 13 && memcmp(s, "Published on ", 13) == 0) {
+	if (n > 13 && prefix_is(s, n, "Published on ")) {
 		mv.published = 1;
 		s += 13;
 		n -= 13;
@@ -436,7 +436,7 @@ classify(const char *s, size_t n, int weak)
 	mv.orgn = 0;
 	if (eq(s, n, "Submitted by"))
 		return L_SUBMITTED;
-	if (weak && n > 13 && memcmp(s, "Submitted by ", 13) == 0 &&
+	if (weak && n > 13 && prefix_is(s, n, "Submitted by ") &&
 	    islogin(s + 13, n - 13)) {
 		mv.org = s + 13;	/* the login, on the same line */
 		mv.orgn = n - 13;
@@ -444,7 +444,7 @@ classify(const char *s, size_t n, int weak)
 	}
 	if (isauthors(s, n))
 		return L_AUTHORS;
-	if (n >= 6 && memcmp(s, "GitHub", 6) == 0) {
+	if (prefix_is(s, n, "GitHub")) {
 		if (n == 6)
 			return L_GITHUB;
 		for (k = 7; k < n && (isdig(s[k]) || s[k] == '.'); k++)
@@ -473,7 +473,7 @@ classify(const char *s, size_t n, int weak)
 			return L_INLINE;
 		}
 	}
-	if (n > 13 && memcmp(s, "Published on ", 13) == 0 &&
+	if (n > 13 && prefix_is(s, n, "Published on ") &&
 	    isdate(s + 13, n - 13)) {
 		mv.published = 1;
 		return L_DATE;

@@ -81,6 +81,9 @@ parts(void)
 	check(ident_find(s, strlen(s), 0, IDF_ANY, &id) == ID_NONE &&
 	    ident_parse(s, strlen(s), &id) == ID_NONE,
 	    "ident: arxiv.org/ at the end of the text");
+	s = " \t2401.12345 ";
+	check(ident_parse(s, strlen(s), &id) == ID_ARXIV && id.id == 2 &&
+	    id.idend == 12, "ident_parse: offsets into the text given");
 	s = "2401.12345v3";
 	check(ident_arxiv(s, strlen(s), 0, &e) == 12 && e == 10,
 	    "ident_arxiv: end and end without version");

@@ -84,6 +84,7 @@ entry_reset(void)
 static size_t
 parse_id(const char *s, size_t n, struct buf *id, struct buf *ver)
 {
+	struct ident x;
 	size_t e, ie;
 
 	if ((e = ident_arxiv(s, n, 0, &ie)) == 0 || (e < n && !isws(s[e])))
@@ -91,8 +92,14 @@ parse_id(const char *s, size_t n, struct buf *id, struct buf *ver)
 	if (id == NULL)
 		return e;
 	id->len = ver->len = 0;
-	buf_add(id, s, ie);
-	buf_add(ver, s + ie, e - ie);
+	memset(&x, 0, sizeof(x));
+	x.kind = ID_ARXIV;
+	x.idend = ie;
+	ident_canon(id, s, &x);
+	if (e > ie) {
+		buf_addc(ver, 'v');
+		buf_add(ver, s + ie + 1, e - ie - 1);
+	}
 	return e;
 }
 

@@ -277,8 +277,11 @@ row(struct csvrd *rd)
 				json_add_str(r, c.p, c.len);
 				if (id.vlen == 0 || hasversion(rd))
 					continue;
+				c.len = 0;
+				buf_addc(&c, 'v');
+				buf_add(&c, s + id.ver + 1, id.vlen - 1);
 				json_key(r, "version");
-				json_add_str(r, s + id.ver, id.vlen);
+				json_add_str(r, c.p, c.len);
 				continue;
 			}
 			break;

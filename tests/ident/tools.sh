@@ -71,5 +71,21 @@ paste -d '\t' rows.jsonl psplit.got | while IFS='	' read -r row got; do
 	[ "$got_l" = "$want" ] || echo "not ok: psplit: $row gives $got, not $want"
 done >psplit.bad
 cat psplit.bad; [ -s psplit.bad ] && fail=1
+# psplit: an arXiv listing page with an entry for each arXiv id that is
+# written bare or after "arXiv:" (the page's own spellings).
+jq -r 'select(.[2] != "-" and (.[2] | startswith("10.") | not) and
+    (.[1] | test("^(arXiv:)?([0-9]{4}\\.[0-9]+|[a-z-]+(\\.[A-Za-z-]+)?/[0-9]+)([vV][0-9]+)?$"))) |
+    "[\(.[0])] arXiv:\(.[1] | sub("^arXiv:"; "")) [pdf]\nTitle: r\(.[0])\n" +
+    "Authors: A. One\nSubjects: Computation and Language (cs.CL)\n"' \
+    rows.jsonl >list.txt
+jq -c 'select(.[2] != "-" and (.[2] | startswith("10.") | not) and
+    (.[1] | test("^(arXiv:)?([0-9]{4}\\.[0-9]+|[a-z-]+(\\.[A-Za-z-]+)?/[0-9]+)([vV][0-9]+)?$"))) |
+    ["r\(.[0])", .[2]]' rows.jsonl >list.want
+psplit -f arxiv-list list.txt 2>psplit.err | jq -c '[.title, .arxiv_id]' \
+    >list.got
+cmp -s list.want list.got || {
+	bad "psplit arxiv-list:"; diff list.want list.got; cat psplit.err; }
+[ "$(wc -l <list.want)" -ge 20 ] || bad "psplit arxiv-list: few rows"
+
 [ $fail -eq 0 ] && echo "$(wc -l <rows.jsonl) spellings agree in plinks, pdedupe and psplit"
 exit $fail

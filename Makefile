@@ -20,7 +20,7 @@ O = build
 ALLTOOLS = psplit plinks ptag pcount pdedupe pfmt
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
-LIBOBJ = buf json jval lines out path rec tool utf8 util
+LIBOBJ = buf ident json jval lines out path rec text tool utf8 util
 MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 
@@ -120,7 +120,8 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path \
+    $(O)/test/fuzz-ident
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

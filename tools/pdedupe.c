@@ -164,118 +164,86 @@ isalph(int c)
 }
 
 /*
- * Parse an arXiv id at p: 2401.12345 or hep-th/9901001, with an optional
- * version, which is left out of the key.  Appends it to k, lower-cased.
+ * Append the canonical id to k in lower case, as keys have always been
+ * (state files keep their hashes).
  */
-static int
-idparse(const char *p, const char *e, struct buf *k)
+static void
+idkey(struct buf *k, const char *s, const struct ident *id)
 {
-	const char *q = p, *end;
-	size_t i;
+	size_t i = k->len;
 
-	if (q < e && isdig(*q)) {
-		for (i = 0; q < e && isdig(*q); q++)
-			i++;
-		if (i != 4 || q == e || *q != '.')
-			return 0;
-		for (i = 0, q++; q < e && isdig(*q); q++)
-			i++;
-		if (i < 4 || i > 5)
-			return 0;
-	} else {
-		while (q < e && (isalph(*q) || *q == '-'))
-			q++;
-		if (q == p)
-			return 0;
-		if (q < e && *q == '.')
-			for (q++; q < e && isalph(*q); q++)
-				;
-		if (q == e || *q != '/')
-			return 0;
-		for (i = 0, q++; q < e && isdig(*q); q++)
-			i++;
-		if (i != 7)
-			return 0;
-	}
-	end = q;
-	if (q + 1 < e && (*q | 0x20) == 'v' && isdig(q[1]))
-		for (q++; q < e && isdig(*q); q++)
-			;
-	if (q < e && (isalph(*q) || isdig(*q)))
-		return 0;
-	for (; p < end; p++)
-		buf_addc(k, isalph(*p) ? *p | 0x20 : *p);
-	return 1;
+	ident_canon(k, s, id);
+	for (; i < k->len; i++)
+		if (k->p[i] >= 'A' && k->p[i] <= 'Z')
+			k->p[i] |= 0x20;
 }
 
+/* The first id of this kind and these forms in a text, appended to k. */
 static int
-prefix(const char *p, const char *e, const char *s)
+idfind(const char *p, size_t n, int kind, int forms, struct buf *k)
 {
-	for (; *s != '\0'; p++, s++)
-		if (p == e || (*p | 0x20) != *s)
-			return 0;
-	return 1;
-}
+	struct ident id;
+	size_t at = 0;
 
-/* The first arxiv.org/abs/, /pdf/ or /html/ URL in a text, as an id. */
-static int
-idurl(const char *p, size_t n, struct buf *k)
-{
-	const char *e = p + n, *q = p;
-	static const char *dirs[] = { "abs/", "pdf/", "html/" };
-	size_t i;
-
-	while ((q = memchr(q, '.', e - q)) != NULL) {
-		if (q - p >= 5 && prefix(q - 5, e, "arxiv.org/")) {
-			q += 5;
-			for (i = 0; i < 3; i++)
-				if (prefix(q, e, dirs[i]) &&
-				    idparse(q + strlen(dirs[i]), e, k))
-					return 1;
+	while (ident_find(p, n, at, forms, &id) != ID_NONE) {
+		if (id.kind == kind) {
+			idkey(k, p, &id);
+			return 1;
 		}
-		q++;
+		at = id.end > at ? id.end : at + 1;
 	}
 	return 0;
 }
 
-/* An arxiv_id field: a bare id, "arXiv:"-prefixed, or a URL. */
+/*
+ * A record's own arxiv_id or doi field: the first id of its kind in it;
+ * else, as the record's word for its identity, the field itself without
+ * an "arXiv:", "doi:" or doi.org head: an arxiv_id normalised, a DOI
+ * that starts "10." and has a "/" lower-cased.
+ */
 static int
-idfield(const char *p, size_t n, struct buf *k)
+ownid(const char *p, size_t n, int kind, struct buf *k)
 {
-	const char *e = p + n;
+	static const char *heads[] = { "arxiv:", "doi:", "https://", "http://",
+	    "dx.doi.org/", "doi.org/" };
+	size_t i, h;
 
-	while (p < e && (*p == ' ' || *p == '\t'))
-		p++;
-	if (prefix(p, e, "arxiv:"))
-		p += 6;
-	if (idparse(p, e, k) || idurl(p, e - p, k))
+	if (idfind(p, n, kind, IDF_ANY, k))
 		return 1;
-	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	if (p == e)
+	p = trim(p, &n);
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if ((h = prefix_ci(p, n, heads[i])) != 0) {
+			p += h;
+			n -= h;
+		}
+	p = trim(p, &n);
+	if (kind == ID_ARXIV) {
+		if (n == 0)
+			return 0;
+		norm_add(k, p, n);
+		return 1;
+	}
+	if (!prefix_is(p, n, "10.") || memchr(p, '/', n) == NULL)
 		return 0;
-	norm_add(k, p, e - p);		/* not an id we know: keep it whole */
+	for (i = 0; i < n; i++)
+		buf_addc(k, p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 0x20 : p[i]);
 	return 1;
 }
 
-/* A DOI, lower-cased as DOIs compare, from a field or a doi.org URL. */
+/*
+ * A URL-like field (url, a link's url): the whole of it an id of this kind
+ * in any spelling, else the first such URL in it.
+ */
 static int
-doiparse(const char *p, size_t n, struct buf *k)
+urlid(const char *p, size_t n, int kind, struct buf *k)
 {
-	const char *e = p + n, *q;
+	struct ident id;
 
-	for (q = p; q + 3 < e; q++)
-		if (q[0] == '1' && q[1] == '0' && q[2] == '.' &&
-		    (q == p || !isdig(q[-1])))
-			break;
-	if (q + 3 >= e || memchr(q, '/', e - q) == NULL)
-		return 0;
-	p = q;
-	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	for (; p < e; p++)
-		buf_addc(k, *p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
-	return 1;
+	if (ident_parse(p, n, &id) == kind) {
+		idkey(k, p, &id);
+		return 1;
+	}
+	return idfind(p, n, kind, IDF_URL, k);
 }
 
 static int
@@ -292,7 +260,7 @@ strfield(const struct rec *r, const char *key, struct span *t)
 /* An id from the url of any element of links that has one. */
 struct lscan {
 	struct buf	*k;
-	int		 doi;
+	int		 kind;
 	int		 found;
 };
 
@@ -305,22 +273,15 @@ linkurl(void *arg, const char *p, size_t n)
 	if (*p != '"')
 		return 0;
 	strval(&u, &t);
-	if (ls->doi) {
-		const char *d = t.n > 8 ? memmem(t.p, t.n, "doi.org/", 8) :
-		    NULL;
-
-		ls->found = d != NULL && doiparse(d + 8, t.p + t.n - d - 8,
-		    ls->k);
-	} else
-		ls->found = idurl(t.p, t.n, ls->k);
+	ls->found = urlid(t.p, t.n, ls->kind, ls->k);
 	return ls->found;
 }
 
 static int
-linkscan(const struct rec *r, struct buf *k, int doi)
+linkscan(const struct rec *r, struct buf *k, int kind)
 {
 	static struct fpath links;
-	struct lscan ls = { k, doi, 0 };
+	struct lscan ls = { k, kind, 0 };
 
 	if (links.n == 0)
 		path_parse(&links, "links.url", PATH_EACH);
@@ -340,14 +301,15 @@ arxivof(const struct rec *r, struct buf *k)
 	size_t i, len = k->len;
 
 	buf_addc(k, 'a');
-	if (strfield(r, "arxiv_id", &t) && idfield(t.p, t.n, k))
+	if (strfield(r, "arxiv_id", &t) && ownid(t.p, t.n, ID_ARXIV, k))
 		return 'a';
-	if (strfield(r, "url", &t) && idurl(t.p, t.n, k))
+	if (strfield(r, "url", &t) && urlid(t.p, t.n, ID_ARXIV, k))
 		return 'a';
-	if (linkscan(r, k, 0))
+	if (linkscan(r, k, ID_ARXIV))
 		return 'a';
 	for (i = 1; i < 4; i++)
-		if (strfield(r, text[i], &t) && idurl(t.p, t.n, k))
+		if (strfield(r, text[i], &t) &&
+		    idfind(t.p, t.n, ID_ARXIV, IDF_URL, k))
 			return 'a';
 	k->len = len;
 	return 0;
@@ -360,9 +322,11 @@ doiof(const struct rec *r, struct buf *k)
 	size_t len = k->len;
 
 	buf_addc(k, 'd');
-	if (strfield(r, "doi", &t) && doiparse(t.p, t.n, k))
+	if (strfield(r, "doi", &t) && ownid(t.p, t.n, ID_DOI, k))
 		return 'd';
-	if (linkscan(r, k, 1))
+	if (strfield(r, "url", &t) && urlid(t.p, t.n, ID_DOI, k))
+		return 'd';
+	if (linkscan(r, k, ID_DOI))
 		return 'd';
 	k->len = len;
 	return 0;

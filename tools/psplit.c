@@ -106,14 +106,9 @@ psplit_warn(struct psplit *ps, unsigned long long lineno, const char *fmt,
 {
 	va_list ap;
 
-	if (lineno > 0)
-		fprintf(stderr, "%s: %s:%llu: ", argv0, ps->file, lineno);
-	else
-		fprintf(stderr, "%s: %s: ", argv0, ps->file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn_at(ps->file, lineno, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /*
@@ -273,45 +268,6 @@ static const char *marks[] = {
 
 #define DOT	"\xc2\xb7"		/* U+00B7 MIDDLE DOT */
 #define NBSP	"\xc2\xa0"		/* U+00A0 NO-BREAK SPACE */
-#define BOM	"\xef\xbb\xbf"	/* U+FEFF as a byte order mark */
-
-static int
-isspc(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
-/*
- * Drop white space around a line: ASCII blanks, and the no-break spaces
- * (U+00A0) a browser's copy leaves where the page had &nbsp;.
- */
-static void
-trim(const char **sp, size_t *np)
-{
-	const char *s = *sp;
-	size_t n = *np;
-
-	for (;;) {
-		if (n > 0 && isspc(*s)) {
-			s++;
-			n--;
-		} else if (n >= 2 && memcmp(s, NBSP, 2) == 0) {
-			s += 2;
-			n -= 2;
-		} else
-			break;
-	}
-	for (;;) {
-		if (n > 0 && isspc(s[n - 1]))
-			n--;
-		else if (n >= 2 && memcmp(s + n - 2, NBSP, 2) == 0)
-			n -= 2;
-		else
-			break;
-	}
-	*sp = s;
-	*np = n;
-}
 
 static int
 isdig(int c)
@@ -453,7 +409,7 @@ static int
 isdateish(const char *s, size_t n)
 {
 	mv.published = 0;
-	if (n > 13 && memcmp(s, "Published on ", 13) == 0) {
+	if (n > 13 && prefix_is(s, n, "Published on ")) {
 		mv.published = 1;
 		s += 13;
 		n -= 13;
@@ -479,7 +435,7 @@ classify(const char *s, size_t n, int weak)
 	mv.orgn = 0;
 	if (eq(s, n, "Submitted by"))
 		return L_SUBMITTED;
-	if (weak && n > 13 && memcmp(s, "Submitted by ", 13) == 0 &&
+	if (weak && n > 13 && prefix_is(s, n, "Submitted by ") &&
 	    islogin(s + 13, n - 13)) {
 		mv.org = s + 13;	/* the login, on the same line */
 		mv.orgn = n - 13;
@@ -487,7 +443,7 @@ classify(const char *s, size_t n, int weak)
 	}
 	if (isauthors(s, n))
 		return L_AUTHORS;
-	if (n >= 6 && memcmp(s, "GitHub", 6) == 0) {
+	if (prefix_is(s, n, "GitHub")) {
 		if (n == 6)
 			return L_GITHUB;
 		for (k = 7; k < n && (isdig(s[k]) || s[k] == '.'); k++)
@@ -516,7 +472,7 @@ classify(const char *s, size_t n, int weak)
 			return L_INLINE;
 		}
 	}
-	if (n > 13 && memcmp(s, "Published on ", 13) == 0 &&
+	if (n > 13 && prefix_is(s, n, "Published on ") &&
 	    isdate(s + 13, n - 13)) {
 		mv.published = 1;
 		return L_DATE;
@@ -1028,11 +984,9 @@ hf_detect(const char *p, size_t n)
 			nl = e;
 		s = p;
 		k = nl - p;
-		if (p == e - n && k >= 3 && memcmp(s, BOM, 3) == 0) {
-			s += 3;
-			k -= 3;
-		}
-		trim(&s, &k);
+		if (p == e - n)
+			s = bom_skip(s, &k);
+		s = trim(s, &k);
 		heading(&s, &k);
 		if (inlist(s, k, marks, sizeof(marks) / sizeof(marks[0])))
 			return 1;
@@ -1058,11 +1012,9 @@ hf_read(struct lines *l, struct psplit *ps)
 	while ((len = psplit_next(ps, l, &line)) >= 0) {
 		s = line;
 		n = (size_t)len;
-		if (l->lineno == 1 && n >= 3 && memcmp(s, BOM, 3) == 0) {
-			s += 3;
-			n -= 3;
-		}
-		trim(&s, &n);
+		if (l->lineno == 1)
+			s = bom_skip(s, &n);
+		s = trim(s, &n);
 		if (n == 0 || isnoise(s, n)) {
 			endblock();
 			hf.prevtext = 0;

@@ -31,7 +31,7 @@ LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-arxiv psplit-csv
+EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount =
@@ -85,10 +85,10 @@ $(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
 	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
 FUZZLIBS_json = -ljansson
-# psplit's target includes tools/psplit.c; its other readers come as files.
-EXTRA_FUZZ_psplit = $(EXTRA_psplit:%=tools/%.c)
+# psplit's target links its readers (tools/psplit-*.c), not its main.
+EXTRA_FUZZ_psplit = -Itools $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
-$(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
+$(O)/test/fuzz-psplit: $(EXTRA_psplit:%=tools/%.c) tools/psplit.h
 EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h

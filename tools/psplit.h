@@ -5,6 +5,7 @@ struct psplit {
 	unsigned long	 npapers;	/* records written from this input */
 	int		 status;	/* EXIT_TROUBLE once anything went wrong */
 	int		 verbose;
+	int		 nulstop;	/* psplit_next met a NUL byte */
 	struct buf	 rec;		/* the record being built: json_key etc. */
 };
 
@@ -29,3 +30,14 @@ void	psplit_emit(struct psplit *);
 void	psplit_addwords(struct buf *, const char *, size_t, const char *);
 void	psplit_warn(struct psplit *, unsigned long long, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+void	psplit_encode(struct buf *, const char *, size_t);
+
+/* The formats -f names, in the order -f auto tries their detectors. */
+struct format {
+	const char	*name;
+	int		(*detect)(const char *, size_t);
+	void		(*read)(struct lines *, struct psplit *);
+};
+extern const struct format psplit_formats[];
+extern const size_t psplit_nformats;
+const struct format *psplit_detect(struct psplit *, struct lines *);

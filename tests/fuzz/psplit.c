@@ -7,16 +7,15 @@
  */
 #include <fcntl.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The tool itself, with its main renamed: its static readers are the target. */
-#define main psplit_main
-#include "../../tools/psplit.c"
-#undef main
+#include "paperpipe.h"
+#include "psplit.h"
 
 static int infd = -1, outfd, devnull, errfd;
 static char inpath[64];
@@ -40,10 +39,33 @@ check(const char *p, size_t n)
 	free(ix.m);
 }
 
+/* What psplit does with one input, as its split() does. */
+static void
+split(const char *path, const struct format *f, int verbose)
+{
+	static struct psplit ps;
+	struct lines l;
+
+	if (lines_open(&l, path) == -1)
+		abort();
+	ps.file = l.name;
+	ps.npapers = 0;
+	ps.status = EXIT_OK;
+	ps.verbose = verbose;
+	ps.rec.len = 0;
+	ps.nulstop = 0;
+	if (f == NULL)
+		f = psplit_detect(&ps, &l);
+	if (f != NULL)
+		f->read(&l, &ps);
+	lines_close(&l);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char *out;
+	const struct format *f;
 	struct stat st;
 
 	if (infd == -1) {
@@ -58,12 +80,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ftruncate(infd, 0) == -1 || pwrite(infd, data, size, 0) !=
 	    (ssize_t)size)
 		abort();
-	fflag = NULL;
+	f = NULL;
 	if (size > 0 && data[0] % 3 != 0)
-		fflag = &formats[data[0] % NFORMATS];
-	vflag = size > 0 && data[0] & 0x80;
+		f = &psplit_formats[data[0] % psplit_nformats];
 	dup2(devnull, 2);
-	split(inpath);
+	split(inpath, f, size > 0 && data[0] & 0x80);
 	out_flush(&out_stdout);
 	dup2(errfd, 2);
 	if (fstat(outfd, &st) == -1)

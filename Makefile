@@ -25,13 +25,16 @@ MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 
 # What each tool links beyond the record library.
-LIBS_psplit = -lcsv
+XML_CFLAGS = `pkg-config --cflags libxml-2.0`
+XML_LIBS = `pkg-config --libs libxml-2.0`
+LIBS_psplit = -lcsv $(XML_LIBS)
 LIBS_plinks = $(PCRE_LIBS) -lpsl -lutf8proc
 LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv
+EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
+	psplit-feed
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount =
@@ -40,7 +43,8 @@ EXTRA_pdedupe = pdedupe-state pdedupe-near
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
-	clang libclang-rt-14-dev parallel bsdextrautils python3
+	clang libclang-rt-14-dev parallel bsdextrautils python3 \
+	libxml2-dev
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -58,7 +62,7 @@ $(O)/obj/%.o: common/%.c common/*.h
 
 $(O)/obj/%.o: tools/%.c common/*.h tools/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(XML_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	@mkdir -p $(@D)
@@ -86,9 +90,18 @@ $(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
 		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
 FUZZLIBS_json = -ljansson
 # psplit's target links its readers (tools/psplit-*.c), not its main.
-EXTRA_FUZZ_psplit = -Itools $(EXTRA_psplit:%=tools/%.c)
+EXTRA_FUZZ_psplit = -Itools $(XML_CFLAGS) $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
 $(O)/test/fuzz-psplit: $(EXTRA_psplit:%=tools/%.c) tools/psplit.h
+# One target per network reader: the same harness, held to those formats.
+$(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed: tests/fuzz/psplit.c \
+		$(EXTRA_psplit:%=tools/%.c) tools/psplit.h $(LIB)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+		-DREADERS='"$(READERS_$(@F))"' -o $@ tests/fuzz/psplit.c \
+		$(EXTRA_FUZZ_psplit) common/*.c $(FUZZLIBS_psplit)
+READERS_fuzz-psplit-hfapi = hf-api
+READERS_fuzz-psplit-feed = arxiv-atom,arxiv-rss,hf-html,arxiv-html
 EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
@@ -116,6 +129,7 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
+    $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed \
     $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 

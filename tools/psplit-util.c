@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "paperpipe.h"
 #include "psplit.h"
@@ -14,6 +15,11 @@
  * page has; the Hugging Face page, the loosest, comes last.
  */
 const struct format psplit_formats[] = {
+	{ "hf-api",	hfapi_detect,		hfapi_read },
+	{ "arxiv-atom",	atom_detect,		feed_read },
+	{ "arxiv-rss",	rss_detect,		feed_read },
+	{ "hf-html",	hfhtml_detect,		hfhtml_read },
+	{ "arxiv-html",	arxivhtml_detect,	arxivhtml_read },
 	{ "csv",	csv_detect,		csv_read },
 	{ "arxiv-mail",	arxiv_mail_detect,	arxiv_mail_read },
 	{ "arxiv-list",	arxiv_list_detect,	arxiv_list_read },
@@ -204,4 +210,179 @@ psplit_detect(struct psplit *ps, struct lines *l)
 	psplit_warn(ps, 0, "unrecognised format (use -f)");
 	ps->status = EXIT_TROUBLE;
 	return NULL;
+}
+
+/*
+ * Append the text s[0..n) with its white space as a page shows it: runs
+ * collapse to one space and the ends are trimmed.  With paras, a line
+ * break followed by a blank line or an indented line (arXiv's paragraph
+ * mark) is a paragraph break, "\n\n", as the other readers write them.
+ */
+void
+psplit_text(struct buf *b, const char *s, size_t n, int paras)
+{
+	const char *e = s + n;
+	size_t start = b->len;
+	int nl, ind, sp;
+
+	while (s < e) {
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+			const char *q = s;
+
+			while (q < e && *q != ' ' && *q != '\t' && *q != '\n' &&
+			    *q != '\r')
+				q++;
+			buf_add(b, s, q - s);
+			s = q;
+			continue;
+		}
+		nl = ind = sp = 0;
+		for (; s < e && (*s == ' ' || *s == '\t' || *s == '\n' ||
+		    *s == '\r'); s++) {
+			if (*s == '\n') {
+				nl++;
+				sp = 0;
+			} else if (*s != '\r')
+				sp++;
+		}
+		ind = nl == 1 && sp >= 2;
+		if (b->len == start || s == e)
+			continue;
+		if (paras && (nl >= 2 || ind))
+			buf_add(b, "\n\n", 2);
+		else
+			buf_addc(b, ' ');
+	}
+}
+
+void
+paper_clear(struct paper *p)
+{
+	p->id.len = p->version.len = p->title.len = p->abstract.len = 0;
+	p->authors.len = p->url.len = p->published.len = p->updated.len = 0;
+	p->cats.len = p->primary.len = p->comments.len = p->doi.len = 0;
+	p->jref.len = p->announce.len = p->links.len = 0;
+	p->upvotes = p->ncomments = -1;
+}
+
+static void
+pfield(struct buf *r, const char *k, const struct buf *v)
+{
+	if (v->len == 0)
+		return;
+	json_key(r, k);
+	json_add_str(r, v->p, v->len);
+}
+
+/* A list of names separated by '\n', as a JSON array. */
+static void
+plist(struct buf *r, const char *k, const struct buf *v)
+{
+	if (v->len == 0)
+		return;
+	json_key(r, k);
+	psplit_addwords(r, v->p, v->len, "\n");
+}
+
+static void
+pnum(struct buf *r, const char *k, long long v)
+{
+	char num[32];
+
+	if (v < 0)
+		return;
+	json_key(r, k);
+	buf_add(r, num, (size_t)snprintf(num, sizeof(num), "%lld", v));
+}
+
+/*
+ * Write a gathered paper.  The code and project links go into comments,
+ * after the paper's own, since plinks reads that field by default.
+ */
+void
+paper_emit(struct psplit *ps, struct paper *p)
+{
+	struct buf *r = &ps->rec;
+
+	if (p->links.len > 0) {
+		if (p->comments.len > 0)
+			buf_adds(&p->comments, "; ");
+		buf_add(&p->comments, p->links.p, p->links.len);
+	}
+	r->len = 0;
+	buf_addc(r, '{');
+	pfield(r, "arxiv_id", &p->id);
+	pfield(r, "version", &p->version);
+	pfield(r, "title", &p->title);
+	plist(r, "authors", &p->authors);
+	plist(r, "categories", &p->cats);
+	pfield(r, "primary_category", &p->primary);
+	pfield(r, "comments", &p->comments);
+	pfield(r, "journal_ref", &p->jref);
+	pfield(r, "doi", &p->doi);
+	json_key(r, "abstract");
+	json_add_str(r, p->abstract.len > 0 ? p->abstract.p : "",
+	    p->abstract.len);
+	pfield(r, "url", &p->url);
+	pfield(r, "published", &p->published);
+	pfield(r, "updated", &p->updated);
+	pnum(r, "upvotes", p->upvotes);
+	pnum(r, "num_comments", p->ncomments);
+	pfield(r, "announce_type", &p->announce);
+	buf_addc(r, '}');
+	psplit_emit(ps);
+}
+
+/*
+ * The one place the feed and API readers read an arXiv id: "2604.26951v1",
+ * "astro-ph/0601001v1", or either after an abs/ URL or "arXiv:" or
+ * "oai:arXiv.org:".  Sets id (no version) and version ("v1" or empty);
+ * returns 0 when s holds no id.  (To be replaced by common/ident.h.)
+ */
+int
+psplit_arxiv_id(const char *s, size_t n, struct buf *id, struct buf *ver)
+{
+	const char *e = s + n, *p, *q;
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if (memcmp(s + i, "abs/", 4) == 0) {
+			s += i + 4;
+			break;
+		}
+	if ((p = memmem(s, e - s, "oai:arXiv.org:", 14)) != NULL)
+		s = p + 14;
+	else if (e - s > 6 && strncasecmp(s, "arXiv:", 6) == 0)
+		s += 6;
+	p = s;
+	/* Old style: archive(.subject)/YYMMNNN */
+	while (p < e && ((*p >= 'a' && *p <= 'z') || *p == '-' || *p == '.' ||
+	    (*p >= 'A' && *p <= 'Z')))
+		p++;
+	if (p > s && p < e && *p == '/') {
+		for (q = ++p; q < e && *q >= '0' && *q <= '9'; q++)
+			;
+		if (q - p != 7)
+			return 0;
+	} else {
+		p = s;
+		for (q = p; q < e && *q >= '0' && *q <= '9'; q++)
+			;
+		if (q - p != 4 || q == e || *q != '.')
+			return 0;
+		for (p = ++q; q < e && *q >= '0' && *q <= '9'; q++)
+			;
+		if (q - p != 4 && q - p != 5)
+			return 0;
+	}
+	id->len = 0;
+	buf_add(id, s, q - s);
+	ver->len = 0;
+	if (q < e && *q == 'v') {
+		for (p = q + 1; p < e && *p >= '0' && *p <= '9'; p++)
+			;
+		if (p > q + 1)
+			buf_add(ver, q, p - q);
+	}
+	return 1;
 }

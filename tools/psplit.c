@@ -26,13 +26,14 @@ split(const char *path)
 	ps.verbose = vflag;
 	ps.rec.len = 0;
 	ps.nulstop = 0;
+	ps.emptyok = 0;
 	if ((f = fflag) == NULL)
 		f = psplit_detect(&ps, &l);
 	if (f != NULL)
 		f->read(&l, &ps);
 	if (lines_close(&l))
 		ps.status = EXIT_TROUBLE;
-	else if (ps.npapers == 0 && ps.status == EXIT_OK) {
+	else if (ps.npapers == 0 && ps.status == EXIT_OK && !ps.emptyok) {
 		psplit_warn(&ps, 0, "no papers found");
 		ps.status = EXIT_TROUBLE;
 	}

@@ -193,25 +193,37 @@ hfapi_read(struct lines *l, struct psplit *ps)
 		while (s < e) {
 			if (depth > 0) {
 				/* Inside an item: copy up to where it ends. */
-				for (q = s; q < e; q++) {
-					if (instr) {
-						if (esc)
-							esc = 0;
-						else if (*q == '\\')
+				for (q = s; q < e; ) {
+					if (esc) {
+						esc = 0;
+						q++;
+					} else if (instr) {
+						const char *x, *b;
+
+						if ((x = memchr(q, '"', e - q)) == NULL)
+							x = e;
+						if ((b = memchr(q, '\\', x - q)) != NULL) {
+							q = b + 1;
 							esc = 1;
-						else if (*q == '"')
+						} else if (x < e) {
+							q = x + 1;
 							instr = 0;
-						continue;
-					}
-					if (*q == '"')
+						} else
+							q = e;
+					} else if (*q == ' ' || *q == '\n') {
+						q++;
+					} else if (*q == '"') {
 						instr = 1;
-					else if (*q == '{' || *q == '[')
+						q++;
+					} else if (*q == '{' || *q == '[') {
 						depth++;
-					else if ((*q == '}' || *q == ']') &&
+						q++;
+					} else if ((*q == '}' || *q == ']') &&
 					    --depth == 0) {
 						q++;
 						break;
-					}
+					} else
+						q++;
 				}
 				buf_add(&el, s, q - s);
 				s = q;

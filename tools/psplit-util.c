@@ -221,34 +221,33 @@ psplit_detect(struct psplit *ps, struct lines *l)
 void
 psplit_text(struct buf *b, const char *s, size_t n, int paras)
 {
-	const char *e = s + n;
+	static const unsigned char ws[256] = {
+		[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 2
+	};
+	const char *e = s + n, *q;
 	size_t start = b->len;
-	int nl, ind, sp;
+	int nl, sp;
 
 	while (s < e) {
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
-			const char *q = s;
-
-			while (q < e && *q != ' ' && *q != '\t' && *q != '\n' &&
-			    *q != '\r')
-				q++;
+		if (!ws[(unsigned char)*s]) {
+			for (q = s + 1; q < e && !ws[(unsigned char)*q]; q++)
+				;
 			buf_add(b, s, q - s);
 			s = q;
 			continue;
 		}
-		nl = ind = sp = 0;
-		for (; s < e && (*s == ' ' || *s == '\t' || *s == '\n' ||
-		    *s == '\r'); s++) {
+		nl = sp = 0;
+		for (; s < e && ws[(unsigned char)*s]; s++) {
 			if (*s == '\n') {
 				nl++;
 				sp = 0;
 			} else if (*s != '\r')
 				sp++;
 		}
-		ind = nl == 1 && sp >= 2;
 		if (b->len == start || s == e)
 			continue;
-		if (paras && (nl >= 2 || ind))
+		/* A blank line, or a new line indented: a paragraph. */
+		if (paras && (nl >= 2 || (nl == 1 && sp >= 2)))
 			buf_add(b, "\n\n", 2);
 		else
 			buf_addc(b, ' ');
@@ -271,7 +270,9 @@ pfield(struct buf *r, const char *k, const struct buf *v)
 	if (v->len == 0)
 		return;
 	json_key(r, k);
-	json_add_str(r, v->p, v->len);
+	buf_addc(r, '"');
+	psplit_encode(r, v->p, v->len);
+	buf_addc(r, '"');
 }
 
 /* A list of names separated by '\n', as a JSON array. */
@@ -321,8 +322,9 @@ paper_emit(struct psplit *ps, struct paper *p)
 	pfield(r, "journal_ref", &p->jref);
 	pfield(r, "doi", &p->doi);
 	json_key(r, "abstract");
-	json_add_str(r, p->abstract.len > 0 ? p->abstract.p : "",
-	    p->abstract.len);
+	buf_addc(r, '"');
+	psplit_encode(r, p->abstract.p, p->abstract.len);
+	buf_addc(r, '"');
 	pfield(r, "url", &p->url);
 	pfield(r, "published", &p->published);
 	pfield(r, "updated", &p->updated);

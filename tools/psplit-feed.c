@@ -91,7 +91,7 @@ setup(struct lines *l, struct psplit *ps, int html)
 static int
 has(const char *p, size_t n, const char *lit)
 {
-	return memmem(p, n, lit, strlen(lit)) != NULL;
+	return n > 0 && memmem(p, n, lit, strlen(lit)) != NULL;
 }
 
 static int
@@ -499,6 +499,8 @@ subjects(struct buf *cats, const char *s, size_t n)
 {
 	const char *e = s + n, *o, *c;
 
+	if (n == 0)
+		return;
 	while ((o = memchr(s, '(', e - s)) != NULL &&
 	    (c = memchr(o, ')', e - o)) != NULL) {
 		addname(cats, o + 1, c - o - 1);

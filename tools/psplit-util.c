@@ -182,6 +182,19 @@ psplit_emit(struct psplit *ps)
 }
 
 /* Which format is this input?  NULL when no detector claims it. */
+/* Whether the first line of p is a JSON object: psplit's own output. */
+static int
+jsonlines(const char *p, size_t n)
+{
+	static struct jindex ix;
+	const char *nl = memchr(p, '\n', n);
+	struct jerr err;
+
+	if (nl == NULL)
+		return 0;
+	return json_scan(p, nl - p, &ix, &err) == 0 && ix.isobj;
+}
+
 const struct format *
 psplit_detect(struct psplit *ps, struct lines *l)
 {
@@ -207,7 +220,11 @@ psplit_detect(struct psplit *ps, struct lines *l)
 			break;
 	if (i == n)
 		return NULL;		/* blank: "no papers found" says it */
-	psplit_warn(ps, 0, "unrecognised format (use -f)");
+	if (p[i] == '{' && jsonlines(p + i, n - i))
+		psplit_warn(ps, 0, "already JSON Lines records, not a page: "
+		    "give them to the other filters (plinks, ptag, ...)");
+	else
+		psplit_warn(ps, 0, "unrecognised format (use -f)");
 	ps->status = EXIT_TROUBLE;
 	return NULL;
 }
@@ -347,6 +364,8 @@ psplit_arxiv_id(const char *s, size_t n, struct buf *id, struct buf *ver)
 	const char *e = s + n, *p, *q;
 	size_t i;
 
+	if (n == 0)
+		return 0;
 	for (i = 0; i + 4 <= n; i++)
 		if (memcmp(s + i, "abs/", 4) == 0) {
 			s += i + 4;

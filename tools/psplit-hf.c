@@ -65,6 +65,8 @@ static struct meta {
 	size_t		 orgn;
 	const char	*date;		/* L_DATE, L_INLINE: the date */
 	size_t		 daten;
+	const char	*stars;		/* L_GITHUB: the star count */
+	size_t		 starsn;
 	int		 published;	/* "Published on" or after "·" */
 	long long	 num, ncomments;
 } mv;
@@ -94,6 +96,7 @@ static const char *marks[] = {
 };
 
 #define DOT	"\xc2\xb7"		/* U+00B7 MIDDLE DOT */
+#define BULLET	"\xe2\x80\xa2"	/* U+2022 BULLET */
 #define NBSP	"\xc2\xa0"		/* U+00A0 NO-BREAK SPACE */
 #define BOM	"\xef\xbb\xbf"	/* U+FEFF as a byte order mark */
 
@@ -284,6 +287,93 @@ isdateish(const char *s, size_t n)
 }
 
 /*
+ * The separators renderers print around card metadata: "·", "•", "|",
+ * and, in text browsers and markdown, "*" and "-".  The length of the one
+ * at s (0 when none); with strong, only the first three.
+ */
+static size_t
+sepat(const char *s, size_t n, int strong)
+{
+	if (n >= 2 && memcmp(s, DOT, 2) == 0)
+		return 2;
+	if (n >= 3 && memcmp(s, BULLET, 3) == 0)
+		return 3;
+	if (n >= 1 && (*s == '|' || (!strong && (*s == '*' || *s == '-'))))
+		return 1;
+	return 0;
+}
+
+/* The separator that ends s, as sepat. */
+static size_t
+sepend(const char *s, size_t n, int strong)
+{
+	if (n >= 2 && sepat(s + n - 2, 2, strong) == 2)
+		return 2;
+	if (n >= 3 && sepat(s + n - 3, 3, strong) == 3)
+		return 3;
+	if (n >= 1 && sepat(s + n - 1, 1, strong) == 1)
+		return 1;
+	return 0;
+}
+
+/* The first " · ", " • " or " | " inside s (or a "·" glued on): *k its length. */
+static const char *
+sepin(const char *s, size_t n, size_t *k)
+{
+	const char *e = s + n, *p;
+
+	for (p = s; p < e; p++) {
+		if (*p != DOT[0] && *p != BULLET[0] && *p != '|')
+			continue;
+		if ((*k = sepat(p, e - p, 1)) == 0)
+			continue;
+		if (*p != '|' || ((p == s || p[-1] == ' ') &&
+		    (p + 1 == e || p[1] == ' ')))
+			return p;
+	}
+	return NULL;
+}
+
+static int classify(const char *, size_t, int);
+
+/*
+ * Metadata with a separator before or after it ("• 3 authors", "May 30 |",
+ * "Microsoft •"): what it is without the separator, or L_TEXT.  A line
+ * that starts with "*" or "-" and is not metadata stays text (a list item
+ * of an abstract).
+ */
+static int
+separated(const char *s, size_t n, int weak)
+{
+	const char *r;
+	size_t k, rn;
+	int c;
+
+	if ((k = sepat(s, n, 0)) > 0 && k < n && s[k] == ' ') {
+		for (r = s + k, rn = n - k; rn > 0 && *r == ' '; r++, rn--)
+			;
+		c = classify(r, rn, weak);
+		if (c != L_TEXT && c != L_SKIP && (c != L_UPVOTE || weak))
+			return c;
+	}
+	if ((k = sepend(s, n, 0)) > 0 && k < n && s[n - k - 1] == ' ') {
+		for (rn = n - k; rn > 0 && s[rn - 1] == ' '; rn--)
+			;
+		c = classify(s, rn, weak);
+		if (c != L_TEXT && c != L_SKIP && (c != L_UPVOTE || weak))
+			return c;
+		if (sepend(s, n, 1) > 0 && rn <= 100) {
+			/* "Microsoft ·": the organisation, as "Org" then "·". */
+			mv.org = s;
+			mv.orgn = rn;
+			mv.date = NULL;
+			return L_INLINE;
+		}
+	}
+	return L_TEXT;
+}
+
+/*
  * Classify a trimmed line.  Lines that could end a paragraph of re-wrapped
  * text (a bare number, a date, a word of the header) count as metadata
  * only at the start of a block (weak); the rest anywhere.
@@ -296,7 +386,8 @@ classify(const char *s, size_t n, int weak)
 
 	if (n > METAMAX)
 		return L_TEXT;
-	if (eq(s, n, DOT))
+	if (eq(s, n, DOT) || eq(s, n, BULLET) || eq(s, n, "|") ||
+	    eq(s, n, "*"))
 		return L_DOT;
 	mv.orgn = 0;
 	if (eq(s, n, "Submitted by"))
@@ -310,31 +401,33 @@ classify(const char *s, size_t n, int weak)
 	if (isauthors(s, n))
 		return L_AUTHORS;
 	if (n >= 6 && memcmp(s, "GitHub", 6) == 0) {
+		mv.stars = s + n;
+		mv.starsn = 0;
 		if (n == 6)
 			return L_GITHUB;
 		for (k = 7; k < n && (isdig(s[k]) || s[k] == '.'); k++)
 			;
 		if (s[6] == ' ' && k > 7 && isdig(s[7]) && (k == n ||
-		    (k + 1 == n && memchr("kKmM", s[k], 4) != NULL)))
+		    (k + 1 == n && memchr("kKmM", s[k], 4) != NULL))) {
+			mv.stars = s + 7;
+			mv.starsn = n - 7;
 			return L_GITHUB;
+		}
 	}
-	/* "Org · Published on Oct 4, 2026", "3 authors · May 30", "· May 30" */
-	if ((d = memchr(s, DOT[0], n)) != NULL && d + 1 < s + n &&
-	    d[1] == DOT[1]) {
-		const char *r = d + 2, *e = s + n;
+	/* "Org · Published on Oct 4, 2026", "3 authors | May 30", "· May 30" */
+	if ((d = sepin(s, n, &k)) != NULL) {
+		const char *r = d + k, *e = s + n;
 		size_t ln = d - s;
 
 		while (r < e && *r == ' ')
 			r++;
 		while (ln > 0 && s[ln - 1] == ' ')
 			ln--;
-		if (r == e || isdateish(r, e - r)) {
+		/* A separator at the end is for separated() to read. */
+		if (r < e && isdateish(r, e - r)) {
 			mv.org = s;
 			mv.orgn = ln;
-			if (r == e)
-				mv.date = NULL;
-			else
-				mv.published = 1;
+			mv.published = 1;
 			return L_INLINE;
 		}
 	}
@@ -343,6 +436,8 @@ classify(const char *s, size_t n, int weak)
 		mv.published = 1;
 		return L_DATE;
 	}
+	if ((k = separated(s, n, weak)) != L_TEXT)
+		return (int)k;
 	if (!weak)
 		return L_TEXT;
 	if (isdate(s, n)) {
@@ -755,8 +850,8 @@ meta(int k, const char *s, size_t n)
 		break;
 	case L_GITHUB:
 		settle(0);
-		if (postmeta() && n > 7)
-			setstr(&hf.stars, s + 7, n - 7);
+		if (postmeta() && mv.starsn > 0)
+			setstr(&hf.stars, mv.stars, mv.starsn);
 		break;
 	case L_INLINE:
 		settle(0);

@@ -55,6 +55,8 @@ static struct hf {
 	struct psplit	*ps;
 	struct block	 cur, cur2, cur3, orgb, title, abs, pend[NPEND];
 	int		 state, npend, prevtext, wantsub;
+	int		 refs;		/* a "References" line came last */
+	unsigned long long refsline;
 	struct buf	 date, sub, org, pub, stars, lastt, lasta;
 	long long	 upvotes, nauthors, ncomments;
 } hf;
@@ -884,6 +886,52 @@ meta(int k, const char *s, size_t n)
 	}
 }
 
+/*
+ * lynx -dump puts a reference number before each link's text,
+ * "[12]Title", also after a list bullet ("* [2]Models"): drop it.
+ */
+static void
+unmark(const char **sp, size_t *np)
+{
+	const char *s = *sp;
+	size_t n = *np, b = 0, k;
+
+	if (n > 2 && (s[0] == '*' || s[0] == '+' || s[0] == '-') &&
+	    s[1] == ' ')
+		b = 2;
+	if (n < b + 3 || s[b] != '[')
+		return;
+	for (k = b + 1; k < n && k < b + 8 && isdig(s[k]); k++)
+		;
+	if (k == b + 1 || k == n || s[k] != ']' || k + 1 == n)
+		return;
+	if (b == 0) {
+		*sp = s + k + 1;
+		*np = n - k - 1;
+	} else {
+		/* Keep the bullet: "* 3 authors" means something. */
+		static char tmp[METAMAX + 1];
+
+		if (n - (k + 1 - b) > METAMAX)
+			return;
+		memcpy(tmp, s, b);
+		memcpy(tmp + b, s + k + 1, n - k - 1);
+		*sp = tmp;
+		*np = n - (k + 1 - b);
+	}
+}
+
+/* The first line of lynx's list of references: "1. https://...". */
+static int
+reflist(const char *s, size_t n)
+{
+	long long v;
+	size_t k = number(s, n, &v);
+
+	return k > 0 && k + 2 < n && s[k] == '.' && s[k + 1] == ' ' &&
+	    hasurl(s + k + 2, n - k - 2);
+}
+
 /* Lines a text browser prints around links: "[", "]", "][31]". */
 static int
 isnoise(const char *s, size_t n)
@@ -950,6 +998,7 @@ hf_detect(const char *p, size_t n)
 			k -= 3;
 		}
 		trim(&s, &k);
+		unmark(&s, &k);
 		heading(&s, &k);
 		if (inlist(s, k, marks, sizeof(marks) / sizeof(marks[0])))
 			return 1;
@@ -968,7 +1017,7 @@ hf_read(struct lines *l, struct psplit *ps)
 
 	hf.ps = ps;
 	hf.date.len = hf.lastt.len = hf.lasta.len = 0;
-	hf.prevtext = hf.wantsub = 0;
+	hf.prevtext = hf.wantsub = hf.refs = 0;
 	clearblock(&hf.cur);
 	resetcard();
 	hf.npend = 0;
@@ -980,6 +1029,21 @@ hf_read(struct lines *l, struct psplit *ps)
 			n -= 3;
 		}
 		trim(&s, &n);
+		unmark(&s, &n);
+		if (hf.refs && n > 0) {
+			/* "References" then "1. https://...": the end. */
+			hf.refs = 0;
+			if (reflist(s, n))
+				break;
+			addline("References", 10, hf.refsline);
+			hf.prevtext = 1;
+		}
+		if (eq(s, n, "References")) {
+			endblock();
+			hf.refs = 1;
+			hf.refsline = l->lineno;
+			continue;
+		}
 		if (n == 0 || isnoise(s, n)) {
 			endblock();
 			hf.prevtext = 0;

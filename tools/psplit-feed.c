@@ -703,7 +703,7 @@ hf_start(void *ctx, const xmlChar *tag, const xmlChar **atts)
 		return;
 	}
 	if (strcmp(target, "PaperContent") == 0) {
-		hfapi_item(cur, &pp, props, n);
+		hfapi_item(cur, &pp, props, n, &err);
 		return;
 	}
 	if (!jval_get(props, n, "dailyPapers", 11, &v) ||
@@ -714,7 +714,11 @@ hf_start(void *ctx, const xmlChar *tag, const xmlChar **atts)
 		return;
 	}
 	while (jval_next(&it, &m))
-		hfapi_item(cur, &pp, m.val.p, m.val.n);
+		if (hfapi_item(cur, &pp, m.val.p, m.val.n, &err) == -1) {
+			psplit_warn(cur, 0, "data-props of %s: %s", target,
+			    err.why);
+			cur->status = EXIT_TROUBLE;
+		}
 }
 
 static void

@@ -1,5 +1,6 @@
 /* psplit-hfapi.c: psplit's reader for the Hugging Face papers API (JSON) */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,7 +9,46 @@
 
 #define CHUNK	(256 * 1024)
 
+
 static struct buf tmp;
+
+/* 16 bytes at a time, with the compiler's vector extension. */
+typedef unsigned char	vbytes __attribute__((vector_size(16)));
+typedef signed char	vmask __attribute__((vector_size(16)));
+
+static inline int
+anyset(vmask m)
+{
+	uint64_t w[2];
+
+	memcpy(w, &m, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
+
+/*
+ * The length of the prefix of s[0..n) that holds none of the bytes that
+ * end a JSON string (instr) or open, close or quote a value: how far a
+ * reader cutting a JSON array into items may jump.
+ */
+static inline size_t
+jskip(const char *s, size_t n, int instr)
+{
+	size_t i;
+	vbytes v;
+	vmask m;
+
+	for (i = 0; i + 16 <= n; i += 16) {
+		memcpy(&v, s + i, 16);
+		m = (vmask)(v == '"') | (vmask)(v == '\\');
+		if (!instr)
+			m |= (vmask)((v | 0x20) == '{') | (vmask)((v | 0x20) ==
+			    '}');
+		if (anyset(m))
+			break;
+	}
+	return i;
+}
+
 
 /* Append the text of the JSON string v to dst (nothing for a non-string). */
 static void
@@ -73,49 +113,54 @@ authors(struct buf *dst, struct span v)
 
 /*
  * One item of the daily papers list, {"paper": {...}, "numComments": ...},
- * or a paper page's {"paper": {...}, "comments": [...]}: valid JSON.  The
- * top-level title and summary repeat the paper's and are not used.
+ * or a paper page's {"paper": {...}, "comments": [...]}: checked by the
+ * record scanner, whose index of the item's (ix) and then the paper's
+ * members saves walking them.  The top-level title and summary repeat the
+ * paper's and are not used.
  */
-void
-hfapi_item(struct psplit *ps, struct paper *p, const char *s, size_t n)
+static void
+item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 {
-	struct jiter it;
-	struct member m;
 	struct span paper = { NULL, 0 };
+	struct member *m, pm;
+	struct jiter it;
+	size_t i;
 
 	paper_clear(p);
-	if (!jval_open(&it, s, n) || !it.obj)
-		return;
-	while (jval_next(&it, &m)) {
-		if (key(&m, "paper"))
-			paper = m.val;
-		else if (key(&m, "numComments"))
-			p->ncomments = jnum(m.val);
+	for (i = 0; i < ix->n; i++) {
+		m = &ix->m[i];
+		if (key(m, "paper"))
+			paper = m->val;
+		else if (key(m, "numComments"))
+			p->ncomments = jnum(m->val);
 	}
+	/* The paper was checked with the item: walk its members. */
 	if (paper.p == NULL || !jval_open(&it, paper.p, paper.n) || !it.obj)
 		return;
-	while (jval_next(&it, &m)) {
-		if (key(&m, "id")) {
+	while (jval_next(&it, &pm)) {
+		m = &pm;
+		if (key(m, "id")) {
 			tmp.len = 0;
-			if (m.val.n > 2 && m.val.p[0] == '"')
-				json_str_decode(&tmp, m.val.p + 1, m.val.n - 2);
+			if (m->val.n > 2 && m->val.p[0] == '"')
+				json_str_decode(&tmp, m->val.p + 1,
+				    m->val.n - 2);
 			if (!psplit_arxiv_id(tmp.p, tmp.len, &p->id,
 			    &p->version))
 				p->id.len = 0;
-		} else if (key(&m, "title"))
-			jtext(&p->title, m.val, 0);
-		else if (key(&m, "summary"))
-			jtext(&p->abstract, m.val, 1);
-		else if (key(&m, "authors"))
-			authors(&p->authors, m.val);
-		else if (key(&m, "publishedAt"))
-			jtext(&p->published, m.val, 0);
-		else if (key(&m, "upvotes"))
-			p->upvotes = jnum(m.val);
-		else if (key(&m, "githubRepo"))
-			addlink(&p->links, "Code: ", m.val);
-		else if (key(&m, "projectPage"))
-			addlink(&p->links, "Project page: ", m.val);
+		} else if (key(m, "title"))
+			jtext(&p->title, m->val, 0);
+		else if (key(m, "summary"))
+			jtext(&p->abstract, m->val, 1);
+		else if (key(m, "authors"))
+			authors(&p->authors, m->val);
+		else if (key(m, "publishedAt"))
+			jtext(&p->published, m->val, 0);
+		else if (key(m, "upvotes"))
+			p->upvotes = jnum(m->val);
+		else if (key(m, "githubRepo"))
+			addlink(&p->links, "Code: ", m->val);
+		else if (key(m, "projectPage"))
+			addlink(&p->links, "Project page: ", m->val);
 	}
 	if (p->title.len == 0)
 		return;
@@ -124,6 +169,23 @@ hfapi_item(struct psplit *ps, struct paper *p, const char *s, size_t n)
 		buf_add(&p->url, p->id.p, p->id.len);
 	}
 	paper_emit(ps, p);
+}
+
+/* The item s[0..n), which must be valid JSON: -1 (err set) when not. */
+int
+hfapi_item(struct psplit *ps, struct paper *p, const char *s, size_t n,
+    struct jerr *err)
+{
+	static struct jindex ix;
+
+	if (json_scan(s, n, &ix, err) == -1)
+		return -1;
+	if (!ix.isobj) {
+		err->why = "not an object";
+		return -1;
+	}
+	item(ps, p, &ix);
+	return 0;
 }
 
 /* The API's answer is an array of items: "[" then "{" (or "]"). */
@@ -145,98 +207,70 @@ hfapi_detect(const char *s, size_t n)
 	return memmem(p, e - p, "\"paper\"", 7) != NULL;
 }
 
-/* An item is whole: check it and write its paper. */
-static void
-item(struct psplit *ps, struct paper *p, struct buf *el, unsigned long nth)
+/*
+ * Where the item that starts at p ends, by its brackets alone (for an item
+ * the scanner rejected, to go on after it); NULL when it ends after e.
+ */
+static const char *
+itemend(const char *p, const char *e)
 {
-	static struct jindex ix;
-	struct jerr err;
+	size_t depth = 0;
+	int instr = 0;
 
-	if (json_scan(el->p, el->len, &ix, &err) == -1) {
-		psplit_warn(ps, 0, "item %lu: %s; skipped", nth, err.why);
-		ps->status = EXIT_TROUBLE;
-	} else if (!ix.isobj) {
-		psplit_warn(ps, 0, "item %lu: not an object; skipped", nth);
-		ps->status = EXIT_TROUBLE;
-	} else
-		hfapi_item(ps, p, el->p, el->len);
-	el->len = 0;
+	for (; p < e; p++) {
+		p += jskip(p, e - p, instr);
+		if (p == e)
+			break;
+		if (instr) {
+			if (*p == '"')
+				instr = 0;
+			else if (*p == '\\')
+				p++;
+		} else if (*p == '"')
+			instr = 1;
+		else if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
 }
 
 /*
- * The array is read in blocks and cut into its items by their brackets,
- * so memory holds one item however long the array (curl gives it on one
- * line).  Each item is then checked by the record scanner.
+ * The array is read in blocks into a window, and the record scanner finds
+ * where each item ends (it stops at the comma after it), so memory holds
+ * one item however long the array (curl gives it on one line).  An item
+ * cut by the end of the window is scanned again once more has been read,
+ * the window doubling so that a long item costs linear time.
  */
 void
 hfapi_read(struct lines *l, struct psplit *ps)
 {
 	static struct paper p;
-	static struct buf el;
-	static char *chunk;
+	static struct buf w;
+	static struct jindex ix;
+	struct jerr err;
+	long long k;
 	const char *s, *e, *q;
-	long long r;
-	size_t depth = 0;
+	long long r = 1;
+	size_t pos = 0, want = CHUNK;
 	unsigned long nth = 0;
 	int state = 0;		/* 0 before "[", 1 in it, 2 after "]" */
-	int instr = 0, esc = 0, bom = 1;
+	int more;
 
-	if (chunk == NULL)
-		chunk = emalloc(CHUNK);
-	el.len = 0;
-	while ((r = lines_read(l, chunk, CHUNK)) > 0) {
-		s = chunk;
-		e = chunk + r;
-		if (bom && r >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+	w.len = 0;
+	for (;;) {
+		more = 0;
+		s = w.p + pos;
+		e = w.p + w.len;
+		if (state == 0 && pos == 0 && e - s >= 3 &&
+		    memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3;
-		bom = 0;
-		while (s < e) {
-			if (depth > 0) {
-				/* Inside an item: copy up to where it ends. */
-				for (q = s; q < e; ) {
-					if (esc) {
-						esc = 0;
-						q++;
-					} else if (instr) {
-						const char *x, *b;
-
-						if ((x = memchr(q, '"', e - q)) == NULL)
-							x = e;
-						if ((b = memchr(q, '\\', x - q)) != NULL) {
-							q = b + 1;
-							esc = 1;
-						} else if (x < e) {
-							q = x + 1;
-							instr = 0;
-						} else
-							q = e;
-					} else if (*q == ' ' || *q == '\n') {
-						q++;
-					} else if (*q == '"') {
-						instr = 1;
-						q++;
-					} else if (*q == '{' || *q == '[') {
-						depth++;
-						q++;
-					} else if ((*q == '}' || *q == ']') &&
-					    --depth == 0) {
-						q++;
-						break;
-					} else
-						q++;
-				}
-				buf_add(&el, s, q - s);
-				s = q;
-				if (depth == 0)
-					item(ps, &p, &el, ++nth);
-				continue;
-			}
+		while (s < e && !more) {
 			if (*s == ' ' || *s == '\n' || *s == '\t' ||
 			    *s == '\r') {
 				s++;
-				continue;
-			}
-			if (state == 0 && *s == '[') {
+			} else if (state == 0 && *s == '[') {
 				state = 1;
 				s++;
 			} else if (state == 1 && *s == ',' && nth > 0)
@@ -245,8 +279,23 @@ hfapi_read(struct lines *l, struct psplit *ps)
 				state = 2;
 				s++;
 			} else if (state == 1 && *s == '{') {
-				depth = 1;
-				buf_addc(&el, *s++);
+				if ((k = json_scan_prefix(s, e - s, &ix,
+				    &err)) >= 0) {
+					nth++;
+					item(ps, &p, &ix);
+					s += k;
+				} else if ((q = itemend(s, e)) != NULL) {
+					nth++;
+					psplit_warn(ps, 0, "item %lu: %s; "
+					    "skipped", nth, err.why);
+					ps->status = EXIT_TROUBLE;
+					s = q;
+				} else
+					more = 1;	/* cut by the window */
+			} else if (state == 2) {
+				psplit_warn(ps, 0, "text after the JSON array");
+				ps->status = EXIT_TROUBLE;
+				return;
 			} else {
 				psplit_warn(ps, 0, "item %lu: not a JSON array "
 				    "of objects; stopped", nth + 1);
@@ -254,6 +303,20 @@ hfapi_read(struct lines *l, struct psplit *ps)
 				return;
 			}
 		}
+		pos = s - w.p;
+		if (r <= 0)
+			break;
+		/* Keep the unread part, and read more after it. */
+		if (pos > 0) {
+			memmove(w.p, w.p + pos, w.len - pos);
+			w.len -= pos;
+			pos = 0;
+		}
+		want = more && w.len >= want ? w.len : CHUNK;
+		if (w.cap - w.len < want)
+			buf_grow(&w, want);
+		if ((r = lines_read(l, w.p + w.len, want)) > 0)
+			w.len += (size_t)r;
 	}
 	if (r < 0)
 		ps->status = EXIT_TROUBLE;

@@ -239,36 +239,46 @@ void
 psplit_text(struct buf *b, const char *s, size_t n, int paras)
 {
 	static const unsigned char ws[256] = {
-		[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 2
+		[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1
 	};
-	const char *e = s + n, *q;
-	size_t start = b->len;
+	const char *e = s + n, *p, *run;
 	int nl, sp;
 
-	while (s < e) {
-		if (!ws[(unsigned char)*s]) {
-			for (q = s + 1; q < e && !ws[(unsigned char)*q]; q++)
-				;
-			buf_add(b, s, q - s);
-			s = q;
-			continue;
+	while (s < e && ws[(unsigned char)*s])
+		s++;
+	while (e > s && ws[(unsigned char)e[-1]])
+		e--;
+	/* Copy runs of text with their single spaces; mend the rest. */
+	for (run = p = s; p < e; p++) {
+		while (e - p > 17) {
+			vbytes v, w;
+
+			memcpy(&v, p, 16);
+			memcpy(&w, p + 1, 16);
+			if (anyset((vmask)(v < 0x0e) | ((vmask)(v == ' ') &
+			    (vmask)(w <= ' '))))
+				break;
+			p += 16;
 		}
-		nl = sp = 0;
-		for (; s < e && ws[(unsigned char)*s]; s++) {
-			if (*s == '\n') {
+		if (!ws[(unsigned char)*p] || (*p == ' ' &&
+		    !ws[(unsigned char)p[1]]))
+			continue;
+		buf_add(b, run, p - run);
+		for (nl = sp = 0; ws[(unsigned char)*p]; p++) {
+			if (*p == '\n') {
 				nl++;
 				sp = 0;
-			} else if (*s != '\r')
+			} else if (*p != '\r')
 				sp++;
 		}
-		if (b->len == start || s == e)
-			continue;
 		/* A blank line, or a new line indented: a paragraph. */
 		if (paras && (nl >= 2 || (nl == 1 && sp >= 2)))
 			buf_add(b, "\n\n", 2);
 		else
 			buf_addc(b, ' ');
+		run = p--;
 	}
+	buf_add(b, run, e - run);
 }
 
 void

@@ -68,4 +68,5 @@ void	paper_clear(struct paper *);
 void	paper_emit(struct psplit *, struct paper *);
 void	psplit_text(struct buf *, const char *, size_t, int);
 int	psplit_arxiv_id(const char *, size_t, struct buf *, struct buf *);
-void	hfapi_item(struct psplit *, struct paper *, const char *, size_t);
+int	hfapi_item(struct psplit *, struct paper *, const char *, size_t,
+	    struct jerr *);

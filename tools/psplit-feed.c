@@ -17,7 +17,6 @@
 #include "paperpipe.h"
 #include "psplit.h"
 
-#define CHUNK	(64 * 1024)
 
 static struct psplit *cur;		/* the input, for libxml2's callbacks */
 static struct lines *curl;
@@ -724,14 +723,10 @@ hf_start(void *ctx, const xmlChar *tag, const xmlChar **atts)
 static void
 html_read(struct lines *l, struct psplit *ps, int hf)
 {
-	static char *chunk;
 	xmlSAXHandler sax;
 	htmlParserCtxtPtr ctx;
-	long long r;
 
 	setup(l, ps, 1);
-	if (chunk == NULL)
-		chunk = emalloc(CHUNK);
 	memset(&sax, 0, sizeof(sax));
 	memset(&h.depth, 0, offsetof(struct html, text));
 	h.text.len = h.name.len = h.idtext.len = 0;
@@ -745,19 +740,21 @@ html_read(struct lines *l, struct psplit *ps, int hf)
 		sax.characters = h_text;
 	}
 	sax.serror = quiet;
-	ctx = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL,
-	    XML_CHAR_ENCODING_UTF8);
-	if (ctx == NULL) {
+	if ((ctx = htmlNewParserCtxt()) == NULL || ctx->sax == NULL) {
 		psplit_warn(ps, 0, "cannot start the HTML parser");
 		ps->status = EXIT_TROUBLE;
 		return;
 	}
-	htmlCtxtUseOptions(ctx, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
-	while ((r = lines_read(l, chunk, CHUNK)) > 0)
-		htmlParseChunk(ctx, chunk, (int)r, 0);
-	htmlParseChunk(ctx, chunk, 0, 1);
-	if (r < 0)
+	memcpy(ctx->sax, &sax, sizeof(sax));
+	/*
+	 * Pulled through the read callback rather than pushed: the pull
+	 * parser drops what it has read (the push parser keeps it all), so
+	 * memory does not grow with the page.
+	 */
+	htmlCtxtReadIO(ctx, readcb, closecb, NULL, NULL, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+	if (curl->err)
 		ps->status = EXIT_TROUBLE;
 	if (!hf)
 		list_entry();

@@ -11,7 +11,9 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
 #include "paperpipe.h"
@@ -279,6 +281,25 @@ feed_entry(struct psplit *ps, struct paper *p, struct buf *idtext,
 	paper_emit(ps, p);
 }
 
+/*
+ * Whether the document's DTD declares entities: an old RSS 0.91 DOCTYPE
+ * line is harmless, a DTD with entities is how entity bombs and
+ * external-entity reads are built.
+ */
+static int
+declares(xmlTextReaderPtr r)
+{
+	xmlDocPtr doc = xmlTextReaderCurrentDoc(r);
+	xmlDtdPtr d;
+
+	if (doc == NULL)
+		return 1;
+	d = doc->intSubset;
+	return d != NULL && ((d->entities != NULL &&
+	    xmlHashSize(d->entities) > 0) || (d->pentities != NULL &&
+	    xmlHashSize(d->pentities) > 0));
+}
+
 static int
 is(const xmlChar *s, const char *lit)
 {
@@ -311,9 +332,10 @@ feed_read(struct lines *l, struct psplit *ps)
 		type = xmlTextReaderNodeType(r);
 		depth = xmlTextReaderDepth(r);
 		name = xmlTextReaderConstLocalName(r);
-		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			psplit_warn(ps, 0, "a DTD in a feed: not read "
-			    "(entities could expand without bound)");
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE && declares(r)) {
+			psplit_warn(ps, 0, "a DTD that declares entities: not "
+			    "read (they could expand without bound or name "
+			    "files)");
 			ps->status = EXIT_TROUBLE;
 			dtd = 1;
 			break;

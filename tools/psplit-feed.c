@@ -287,12 +287,13 @@ feed_entry(struct psplit *ps, struct paper *p, struct buf *idtext,
  * external-entity reads are built.
  */
 static int
-declares(xmlTextReaderPtr r)
+declares(xmlTextReaderPtr r, xmlDocPtr *docp)
 {
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(r);
+	xmlDocPtr doc;
 	xmlDtdPtr d;
 
-	if (doc == NULL)
+	/* From now on the document is ours to free (see feed_read). */
+	if ((doc = *docp = xmlTextReaderCurrentDoc(r)) == NULL)
 		return 1;
 	d = doc->intSubset;
 	return d != NULL && ((d->entities != NULL &&
@@ -316,6 +317,7 @@ feed_read(struct lines *l, struct psplit *ps)
 {
 	static struct buf idtext, date, alt;
 	xmlTextReaderPtr r;
+	xmlDocPtr doc = NULL;
 	const xmlChar *name;
 	int ret, type, depth, in = -1, author = 0, channel = 0, dtd = 0;
 
@@ -332,7 +334,7 @@ feed_read(struct lines *l, struct psplit *ps)
 		type = xmlTextReaderNodeType(r);
 		depth = xmlTextReaderDepth(r);
 		name = xmlTextReaderConstLocalName(r);
-		if (type == XML_READER_TYPE_DOCUMENT_TYPE && declares(r)) {
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE && declares(r, &doc)) {
 			psplit_warn(ps, 0, "a DTD that declares entities: not "
 			    "read (they could expand without bound or name "
 			    "files)");
@@ -448,6 +450,8 @@ feed_read(struct lines *l, struct psplit *ps)
 	if (ret == 0 && in < 0)
 		ps->emptyok = 1;	/* a feed without entries: no papers */
 	xmlFreeTextReader(r);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
 	cur = NULL;
 }
 

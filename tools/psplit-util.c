@@ -359,6 +359,18 @@ paper_emit(struct psplit *ps, struct paper *p)
 	pnum(r, "num_comments", p->ncomments);
 	pfield(r, "announce_type", &p->announce);
 	buf_addc(r, '}');
+	/* The HTML parser passes bad UTF-8 through: records never do. */
+	if (utf8_valid(r->p, r->len) != r->len) {
+		static struct buf fix;
+		struct buf t;
+
+		fix.len = 0;
+		utf8_repair(&fix, r->p, r->len);
+		t = *r;
+		*r = fix;
+		fix = t;
+		psplit_warn(ps, 0, "invalid UTF-8 replaced with U+FFFD");
+	}
 	psplit_emit(ps);
 }
 

@@ -53,21 +53,19 @@ reader(unsigned k)
 {
 	static const struct format *list[16];
 	static unsigned n;
-	const char *names = READERS, *c;
+	static int done;
+	const char *p, *c;
 	size_t i, len;
 
-	for (; n == 0 && *names != '\0'; names = *c ? c + 1 : c) {
-		c = strchr(names, ',');
-		if (c == NULL)
-			c = names + strlen(names);
-		len = c - names;
+	for (p = READERS; !done && p != NULL; p = c != NULL ? c + 1 : NULL) {
+		c = strchr(p, ',');
+		len = c != NULL ? (size_t)(c - p) : strlen(p);
 		for (i = 0; i < psplit_nformats; i++)
 			if (strlen(psplit_formats[i].name) == len &&
-			    memcmp(psplit_formats[i].name, names, len) == 0)
+			    memcmp(psplit_formats[i].name, p, len) == 0)
 				list[n++] = &psplit_formats[i];
-		if (*c == '\0')
-			break;
 	}
+	done = 1;
 	if (n == 0)
 		abort();
 	return list[k % n];

@@ -97,18 +97,42 @@ addlink(struct buf *links, const char *label, struct span v)
 static void
 authors(struct buf *dst, struct span v)
 {
+	const char *p = v.p + 1, *e = v.p + v.n, *q;
 	struct jiter it;
 	struct member m;
 	struct span name;
 
-	if (!jval_open(&it, v.p, v.n) || it.obj)
+	/*
+	 * Each author object is walked once, its members' ends telling where
+	 * it closes, rather than found first and walked again.
+	 */
+	if (v.n < 2 || *v.p != '[')
 		return;
-	while (jval_next(&it, &m))
-		if (jval_get(m.val.p, m.val.n, "name", 4, &name)) {
+	for (;;) {
+		p = json_ws(p, e);
+		if (p < e && *p == ',')
+			p = json_ws(p + 1, e);
+		if (p >= e || *p != '{')
+			return;
+		name.p = NULL;
+		if (!jval_open(&it, p, e - p))
+			return;
+		q = p + 1;
+		while (jval_next(&it, &m)) {
+			if (json_key_eq(&m, "name", 4))
+				name = m.val;
+			q = m.val.p + m.val.n;
+		}
+		q = json_ws(q, e);
+		if (q >= e || *q != '}')
+			return;
+		p = q + 1;
+		if (name.p != NULL) {
 			if (dst->len > 0)
 				buf_addc(dst, '\n');
 			jtext(dst, name, 0);
 		}
+	}
 }
 
 /*

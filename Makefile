@@ -25,14 +25,17 @@ MAN1 = $(TOOLS:=.1)
 MAN7 = paperpipe.7
 
 # What each tool links beyond the record library.
-LIBS_psplit = -lcsv
+XML_CFLAGS = `pkg-config --cflags libxml-2.0`
+XML_LIBS = `pkg-config --libs libxml-2.0`
+LIBS_psplit = -lcsv $(XML_LIBS)
 LIBS_plinks = $(PCRE_LIBS) -lpsl -lutf8proc
 LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-arxiv psplit-csv
+EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
+	psplit-feed
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount = pcount-out
@@ -43,7 +46,7 @@ EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
 	clang libclang-rt-14-dev parallel bsdextrautils python3 \
-	cmark python3-html5lib
+	cmark python3-html5lib libxml2-dev
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -61,7 +64,7 @@ $(O)/obj/%.o: common/%.c common/*.h
 
 $(O)/obj/%.o: tools/%.c common/*.h tools/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(XML_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	@mkdir -p $(@D)
@@ -88,10 +91,19 @@ $(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
 	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
 FUZZLIBS_json = -ljansson
-# psplit's target includes tools/psplit.c; its other readers come as files.
-EXTRA_FUZZ_psplit = $(EXTRA_psplit:%=tools/%.c)
+# psplit's target links its readers (tools/psplit-*.c), not its main.
+EXTRA_FUZZ_psplit = -Itools $(XML_CFLAGS) $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
-$(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
+$(O)/test/fuzz-psplit: $(EXTRA_psplit:%=tools/%.c) tools/psplit.h
+# One target per network reader: the same harness, held to those formats.
+$(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed: tests/fuzz/psplit.c \
+		$(EXTRA_psplit:%=tools/%.c) tools/psplit.h $(LIB)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+		-DREADERS='"$(READERS_$(@F))"' -o $@ tests/fuzz/psplit.c \
+		$(EXTRA_FUZZ_psplit) common/*.c $(FUZZLIBS_psplit)
+READERS_fuzz-psplit-hfapi = hf-api
+READERS_fuzz-psplit-feed = arxiv-atom,arxiv-rss,hf-html,arxiv-html
 EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
@@ -120,6 +132,7 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
+    $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed \
     $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path \
     $(O)/test/fuzz-ident
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)

@@ -35,7 +35,7 @@ EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount =
-EXTRA_pdedupe = pdedupe-state pdedupe-near
+EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \

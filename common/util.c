@@ -1,5 +1,6 @@
 /* util.c: diagnostics, checked allocation and number parsing */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,4 +115,20 @@ version(void)
 {
 	printf("%s (paperpipe) %s\n", argv0, PAPERPIPE_VERSION);
 	exit(fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_TROUBLE);
+}
+
+/*
+ * Make sure descriptors 0, 1 and 2 are open (on /dev/null when they were
+ * closed), so that no file opened later takes their place and receives
+ * records or diagnostics meant for them.
+ */
+void
+stdfds(void)
+{
+	int fd;
+
+	for (fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) == -1)
+			abort();	/* nowhere to say so */
 }

@@ -14,3 +14,4 @@ void	*erealloc(void *, size_t);
 char	*estrdup(const char *);
 long long estrtonum(const char *, long long, long long, const char *);
 void	 version(void) __attribute__((noreturn));
+void	 stdfds(void);

@@ -108,3 +108,22 @@ tab_free(struct table *t)
 	for (i = 0; i < TAB_NSEG; i++)
 		free(t->seg[i].slot);
 }
+
+/* The slot holding f, or NULL. */
+struct fp *
+tab_find(const struct table *t, struct fp f)
+{
+	const struct seg *s = &t->seg[f.hi >> (64 - TAB_SEGBITS)];
+	struct fp *p;
+	size_t j;
+
+	for (j = slotof(f.lo, s->cap);; ) {
+		p = &s->slot[j];
+		if (fp_empty(p))
+			return NULL;
+		if (p->lo == f.lo && ((p->hi ^ f.hi) & ~FP_FLAGS) == 0)
+			return p;
+		if (++j == s->cap)
+			j = 0;
+	}
+}

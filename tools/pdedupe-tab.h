@@ -31,6 +31,7 @@ struct table {
 
 void	 tab_init(struct table *);
 struct fp *tab_get(struct table *, struct fp, int *);
+struct fp *tab_find(const struct table *, struct fp);
 void	 tab_reserve(struct table *, size_t);
 void	 tab_free(struct table *);
 

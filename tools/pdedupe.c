@@ -18,6 +18,7 @@
 #define NEAR_DEFAULT	0.7
 
 static int lflag, rawflag, nearflag, nflag, deferflag, commitflag, sflag;
+static int pflag;
 static long long expire = -1;
 static double neart = NEAR_DEFAULT;
 static char **kpath;
@@ -34,11 +35,17 @@ static utf8proc_ssize_t ucap;
 static unsigned char fold[256];		/* ASCII: the byte a key keeps, or 0 */
 static unsigned today;
 static unsigned long long nin, npass, ndup, nnear, nnew, nrefused;
+static unsigned long long nout, ncommit;	/* owed: handed out, committed */
+static struct fp kf[4];			/* a record's keys */
+static struct fp kc;			/* and one it only looks for */
+static size_t nk, nc;
+static unsigned kask;			/* the keys of kf that make a duplicate */
+static int tonly;			/* the record's one key is its title */
 
 static void
 usage(void)
 {
-	fputs("usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c] "
+	fputs("usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c | -p] "
 	    "[-e days]] [-D file] [file ...]\n", stderr);
 	exit(EXIT_USAGE);
 }
@@ -46,7 +53,7 @@ usage(void)
 static void
 help(void)
 {
-	puts("usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c] "
+	puts("usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c | -p] "
 	    "[-e days]] [-D file] [file ...]\n"
 	    "  -k, --key=PATH     key on this field (repeatable; a.b.0 goes into "
 	    "objects, arrays)\n"
@@ -55,8 +62,11 @@ help(void)
 	    "  -N, --near[=T]     also drop records whose title and abstract are "
 	    "T similar (0.7)\n"
 	    "  -s, --state=FILE   remember keys across runs in FILE\n"
-	    "  -d, --defer        record new keys as pending, for a later --commit\n"
-	    "  -c, --commit       make the pending keys seen; reads no records\n"
+	    "  -d, --defer        write the records owed first; new ones stay owed "
+	    "until --commit\n"
+	    "  -c, --commit       mark the owed records in the files (all: none "
+	    "given) delivered\n"
+	    "  -p, --pending      write the records owed, and change nothing\n"
 	    "  -e, --expire=DAYS  forget keys not seen for DAYS days\n"
 	    "  -n, --dry-run      leave the state file as it is\n"
 	    "  -S, --stats        print records in, passed and dropped on stderr\n"
@@ -440,20 +450,47 @@ pathget(const struct rec *r, size_t i, struct span *v)
 	return 1;
 }
 
-/* Build the record's key in kb: a kind letter, then the key's bytes. */
+static struct fp
+fpof(const char *p, size_t n)
+{
+	XXH128_hash_t h = XXH3_128bits(p, n);
+	struct fp f;
+
+	f.lo = h.low64 != 0 ? h.low64 : 1;
+	f.hi = h.high64 & ~FP_FLAGS;
+	return f;
+}
+
+/* Fingerprint kb as the record's next key. */
 static void
-mkkey(const struct rec *r)
+addkey(void)
+{
+	kask |= 1u << nk;
+	kf[nk++] = fpof(kb.p, kb.len);
+	kb.len = 0;
+}
+
+/*
+ * The record's keys, in kf: one made of the -k values or the line, or
+ * every identity the paper has (arXiv id, DOI, title), each a kind letter
+ * then its bytes in kb.  A title is 't' in a record without an id and 'T'
+ * in one with an id: records with ids are told apart by them, so a title
+ * makes a duplicate only where one of the two records has no id.  Such a
+ * record also looks for its title under the other letter, in kc.
+ */
+static void
+mkkeys(const struct rec *r)
 {
 	struct span v, t;
 	size_t i;
-	int any = 0;
+	int any = 0, ids;
 
 	kb.len = 0;
-	if (lflag) {
-		buf_addc(&kb, 'l');
-		buf_add(&kb, r->line, r->len);
-		return;
-	}
+	nk = nc = 0;
+	kask = 0;
+	tonly = 0;
+	if (lflag)
+		goto line;
 	if (nkpath > 0) {
 		buf_addc(&kb, 'k');
 		for (i = 0; i < nkpath; i++) {
@@ -474,18 +511,39 @@ mkkey(const struct rec *r)
 				norm_add(&kb, t.p, t.n);
 			buf_addc(&kb, '\037');
 		}
-	} else if (arxivof(r, &kb) || doiof(r, &kb))
-		return;
-	else if (strfield(r, "title", &t)) {
-		buf_addc(&kb, 't');
+		if (any) {
+			addkey();
+			return;
+		}
+		goto line;
+	}
+	if (arxivof(r, &kb))
+		addkey();
+	if (doiof(r, &kb))
+		addkey();
+	if (strfield(r, "title", &t)) {
+		ids = nk > 0;
+		buf_addc(&kb, ids ? 'T' : 't');
 		norm_add(&kb, t.p, t.n);
-		any = kb.len > 1;
-	}
-	if (!any) {		/* nothing to compare by: the line itself */
+		if (kb.len > 1) {
+			kb.p[0] ^= 't' ^ 'T';
+			kc = fpof(kb.p, kb.len);
+			nc = 1;
+			kb.p[0] ^= 't' ^ 'T';
+			addkey();
+			if (ids)	/* remembered, but ids decide */
+				kask &= ~(1u << (nk - 1));
+			tonly = !ids;
+		}
 		kb.len = 0;
-		buf_addc(&kb, 'l');
-		buf_add(&kb, r->line, r->len);
 	}
+	if (nk > 0)
+		return;
+line:		/* nothing to compare by: the line itself */
+	kb.len = 0;
+	buf_addc(&kb, 'l');
+	buf_add(&kb, r->line, r->len);
+	addkey();
 }
 
 static uint64_t
@@ -517,32 +575,66 @@ isnear(const struct rec *r)
 	return dup;
 }
 
+static int
+known(const struct fp *s)		/* a key met that makes a duplicate */
+{
+	return s != NULL && (!(s->hi & FP_PENDING) || (s->hi & FP_RUN));
+}
+
+static void
+touch(struct fp *s)			/* met today, by this run */
+{
+	s->hi = (s->hi & ~(FP_DAY | FP_PENDING)) | today | FP_RUN;
+}
+
+/*
+ * Meet the record's keys: 1 when one of them was seen before (this run,
+ * or committed by an earlier one).  Every key is remembered, so a paper
+ * met under one identity is known by all of those it came with; only a
+ * title-only copy that is dropped adds nothing, lest its title stand for
+ * papers with other ids.  A key of an old state that was pending (format
+ * 1) lets the record through again.
+ */
+static int
+meet(void)
+{
+	struct fp *s, *c = nc > 0 ? tab_find(&tab, kc) : NULL;
+	size_t i;
+	int isnew, seen = known(c);
+
+	if (c != NULL)
+		touch(c);
+	if (tonly) {
+		s = tab_find(&tab, kf[0]);
+		seen |= known(s);
+		if (s == NULL && !seen) {
+			s = tab_get(&tab, kf[0], &isnew);
+			nnew++;
+		}
+		if (s != NULL)
+			touch(s);
+		return seen;
+	}
+	for (i = 0; i < nk; i++) {
+		s = tab_get(&tab, kf[i], &isnew);
+		if (isnew)
+			nnew++;
+		else if (kask >> i & 1)
+			seen |= known(s);
+		touch(s);
+	}
+	return seen;
+}
+
 static void
 dorecord(const struct rec *r)
 {
-	XXH128_hash_t h;
-	struct fp f, *s;
-	int isnew, drop = 0;
+	int drop = 0;
 
 	nin++;
-	mkkey(r);
-	h = XXH3_128bits(kb.p, kb.len);
-	f.lo = h.low64 != 0 ? h.low64 : 1;
-	f.hi = h.high64 & ~FP_FLAGS;
-	s = tab_get(&tab, f, &isnew);
-	if (isnew) {
-		s->hi |= today | FP_RUN | (deferflag ? FP_PENDING : 0);
-		nnew++;
-	} else if (s->hi & FP_RUN)
+	mkkeys(r);
+	if (meet())
 		drop = 1;
-	else {
-		/* Known from the state file: seen, or sent but not committed. */
-		s->hi = (s->hi & ~FP_DAY) | today | FP_RUN;
-		if (!(s->hi & FP_PENDING))
-			drop = 1;
-		else if (!deferflag)
-			s->hi &= ~FP_PENDING;
-	}
 	if (!drop && nearflag && isnear(r))
 		drop = 2;
 	if (drop) {
@@ -557,8 +649,101 @@ dorecord(const struct rec *r)
 		return;
 	}
 	npass++;
+	if (deferflag)
+		state_owe(&st, r->line, r->len, kf, nk);
 	out_write(&out_stdout, r->line, r->len);
 	out_putc(&out_stdout, '\n');
+}
+
+/* A record kept in the state, for --near and --commit. */
+static int
+owedrec(const struct owed *o, struct rec *r)
+{
+	struct jerr err;
+
+	r->line = st.lines.p + o->off;
+	r->len = o->len;
+	r->file = st.path;
+	r->lineno = 0;
+	return json_scan(r->line, r->len, &r->ix, &err) == 0 && r->ix.isobj;
+}
+
+/*
+ * --defer and --pending: write the records owed, in the order they were
+ * first handed out.  --defer also makes their keys known to this run.
+ */
+static void
+handout(void)
+{
+	struct rec r = { 0 };
+	struct fp *s;
+	size_t i, j;
+	int isnew;
+
+	for (i = 0; i < st.nowed; i++) {
+		const struct owed *o = &st.owed[i];
+
+		if (deferflag) {
+			for (j = 0; j < o->nfp; j++) {
+				s = tab_get(&tab, st.fps[o->fpoff + j], &isnew);
+				s->hi = (s->hi & ~(FP_DAY | FP_PENDING)) |
+				    today | FP_RUN;
+			}
+			if (nearflag && owedrec(o, &r))
+				isnear(&r);
+		}
+		out_write(&out_stdout, st.lines.p + o->off, o->len);
+		out_putc(&out_stdout, '\n');
+		nout++;
+	}
+	free(r.ix.m);
+}
+
+/*
+ * --commit: the owed records that share a key with a record of the files
+ * (the output of a --defer run) are delivered; with no file, all are.  A
+ * pending key of an old state is made seen the same way.
+ */
+static int
+commit(int argc, char *argv[])
+{
+	struct table ct;
+	struct rin in;
+	struct rec *r;
+	struct fp *f;
+	size_t si, i, j;
+	int status = EXIT_OK, all = argc == 0, isnew;
+
+	if (!all) {
+		tab_init(&ct);
+		rin_init(&in, argc, argv);
+		while ((r = rin_next(&in)) != NULL) {
+			mkkeys(r);
+			for (i = 0; i < nk; i++)
+				tab_get(&ct, kf[i], &isnew);
+		}
+		status = rin_close(&in);
+	}
+	for (si = 0; si < TAB_NSEG; si++)
+		for (i = 0; i < tab.seg[si].cap; i++) {
+			f = &tab.seg[si].slot[i];
+			if (!fp_empty(f) && (f->hi & FP_PENDING) &&
+			    (all || tab_find(&ct, *f))) {
+				f->hi = (f->hi & ~(FP_PENDING | FP_DAY)) | today;
+				ncommit++;
+			}
+		}
+	for (i = 0; i < st.nowed; i++) {
+		struct owed *o = &st.owed[i];
+
+		for (j = 0; j < o->nfp && !o->done; j++)
+			if (all || tab_find(&ct, st.fps[o->fpoff + j]))
+				o->done = 1;
+		ncommit += o->done;
+	}
+	if (!all)
+		tab_free(&ct);
+	return status;
 }
 
 /* Today as a day number; SOURCE_DATE_EPOCH, when set, says when now is. */
@@ -613,18 +798,48 @@ nearvalue(const char *s)
 	return t;
 }
 
-static void
-stats(void)
+static size_t
+nowed(void)
 {
-	fprintf(stderr, "%s: %llu in, %llu passed, %llu dropped "
-	    "(%llu seen, %llu near)", argv0, nin, npass, ndup + nnear, ndup,
-	    nnear);
-	if (nearflag)
-		fprintf(stderr, ", %llu near but ids differ", nrefused);
-	if (statepath != NULL)
-		fprintf(stderr, "; state %s: %llu keys before, %llu new",
-		    statepath, st.nloaded, nnew);
-	fputc('\n', stderr);
+	size_t i, n = 0;
+
+	for (i = 0; i < st.nowed; i++)
+		n += !st.owed[i].done;
+	return n;
+}
+
+static void
+stats(int saved, unsigned long long kept, unsigned long long gone)
+{
+	if (commitflag)
+		fprintf(stderr, nflag ? "%s: dry run: %llu owed records or "
+		    "pending keys would be committed, none was\n" : !saved ?
+		    "%s: %llu owed records or pending keys not committed\n" :
+		    "%s: %llu owed records or pending keys committed\n", argv0,
+		    ncommit);
+	else if (pflag)
+		fprintf(stderr, "%s: %llu records owed\n", argv0, nout);
+	else {
+		fprintf(stderr, "%s: %llu in, %llu passed, %llu dropped "
+		    "(%llu seen, %llu near)", argv0, nin, npass, ndup + nnear,
+		    ndup, nnear);
+		if (nearflag)
+			fprintf(stderr, ", %llu near but ids differ", nrefused);
+		if (statepath != NULL)
+			fprintf(stderr, "; state %s: %llu keys before, %llu new",
+			    statepath, st.nloaded, nnew);
+		if (deferflag)
+			fprintf(stderr, "; %llu owed written first", nout);
+		fputc('\n', stderr);
+	}
+	if (statepath == NULL || nflag || pflag)
+		return;
+	if (saved)
+		fprintf(stderr, "%s: state %s: %llu keys written, %llu expired, "
+		    "%zu records owed\n", argv0, statepath, kept, gone, nowed());
+	else
+		fprintf(stderr, "%s: state %s: not written, left as it was\n",
+		    argv0, statepath);
 }
 
 int
@@ -640,6 +855,7 @@ main(int argc, char *argv[])
 		{ "key", required_argument, NULL, 'k' },
 		{ "line", no_argument, NULL, 'l' },
 		{ "near", optional_argument, NULL, 'N' },
+		{ "pending", no_argument, NULL, 'p' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "state", required_argument, NULL, 's' },
 		{ "stats", no_argument, NULL, 'S' },
@@ -648,18 +864,17 @@ main(int argc, char *argv[])
 	};
 	struct rin in;
 	struct rec *r;
-	unsigned long long kept = 0, gone = 0, committed = 0;
-	size_t si, i;
-	struct fp *f;
+	unsigned long long kept = 0, gone = 0;
 	char *p;
-	int c, fd, status;
+	int c, fd, status, saved = 1;
 
 	setprogname(argv[0]);
+	stdfds();
 	argv[0] = (char *)argv0;	/* getopt's messages name the tool */
 	kpath = ecalloc(argc, sizeof(*kpath));
 	kname = ecalloc(argc, sizeof(*kname));
 	kparts = ecalloc(argc, sizeof(*kparts));
-	while ((c = getopt_long(argc, argv, "cdD:e:k:lnN::rs:S", longopts,
+	while ((c = getopt_long(argc, argv, "cdD:e:k:lnN::prs:S", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -704,6 +919,9 @@ main(int argc, char *argv[])
 			if (optarg != NULL)
 				neart = nearvalue(optarg);
 			break;
+		case 'p':
+			pflag = 1;
+			break;
 		case 'r':
 			rawflag = 1;
 			break;
@@ -730,17 +948,18 @@ main(int argc, char *argv[])
 		warnf("--raw needs -k");
 		usage();
 	}
-	if (statepath == NULL && (deferflag || commitflag || nflag ||
+	if (statepath == NULL && (deferflag || commitflag || pflag || nflag ||
 	    expire >= 0)) {
-		warnf("--defer, --commit, --expire and --dry-run need --state");
+		warnf("--defer, --commit, --pending, --expire and --dry-run "
+		    "need --state");
 		usage();
 	}
-	if (deferflag && commitflag) {
-		warnf("--defer and --commit exclude each other");
+	if (deferflag + commitflag + pflag > 1) {
+		warnf("--defer, --commit and --pending exclude each other");
 		usage();
 	}
-	if (commitflag && argc > 0) {
-		warnf("--commit reads no records");
+	if (pflag && argc > 0) {
+		warnf("--pending reads no records");
 		usage();
 	}
 
@@ -752,7 +971,7 @@ main(int argc, char *argv[])
 	if (nearflag)
 		near_init(neart);
 	if (statepath != NULL)
-		state_open(&st, statepath, keydesc(), nflag, &tab);
+		state_open(&st, statepath, keydesc(), nflag || pflag, &tab);
 	if (dupspath != NULL) {
 		if ((fd = open(dupspath, O_WRONLY | O_CREAT | O_TRUNC,
 		    0666)) == -1)
@@ -761,38 +980,28 @@ main(int argc, char *argv[])
 	}
 
 	status = EXIT_OK;
-	if (commitflag) {
-		for (si = 0; si < TAB_NSEG; si++)
-			for (i = 0; i < tab.seg[si].cap; i++) {
-				f = &tab.seg[si].slot[i];
-				if (!fp_empty(f) && (f->hi & FP_PENDING)) {
-					f->hi = (f->hi & ~(FP_PENDING | FP_DAY)) |
-					    today;
-					committed++;
-				}
-			}
-	} else {
-		rin_init(&in, argc, argv);
-		while ((r = rin_next(&in)) != NULL)
-			dorecord(r);
-		status = rin_close(&in);
+	if (commitflag)
+		status = commit(argc, argv);
+	else {
+		if (deferflag || pflag)
+			handout();
+		if (!pflag) {
+			rin_init(&in, argc, argv);
+			while ((r = rin_next(&in)) != NULL)
+				dorecord(r);
+			status = rin_close(&in);
+		}
 	}
 	/* A failed write has exited by now, and left the state as it was. */
 	out_close(&out_stdout);
 	if (dupspath != NULL)
 		out_close(&dups);
-	if (statepath != NULL && state_save(&st, &tab, today, expire, &kept,
-	    &gone) == -1)
+	if (statepath != NULL && !pflag && state_save(&st, &tab, today, expire,
+	    &kept, &gone) == -1) {
 		status = EXIT_TROUBLE;
-	if (sflag) {
-		if (commitflag)
-			fprintf(stderr, "%s: %llu pending keys committed\n",
-			    argv0, committed);
-		else
-			stats();
-		if (statepath != NULL && !nflag)
-			fprintf(stderr, "%s: state %s: %llu keys written, "
-			    "%llu expired\n", argv0, statepath, kept, gone);
+		saved = 0;
 	}
+	if (sflag)
+		stats(saved, kept, gone);
 	return status;
 }

@@ -21,7 +21,9 @@ ALLTOOLS = psplit plinks ptag pcount pdedupe
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
 LIBOBJ = buf json jval lines out rec utf8 util
-MAN1 = $(TOOLS:=.1)
+# Shell scripts installed beside the tools (examples/NAME, man/NAME.1).
+SCRIPTS = paper-digest
+MAN1 = $(TOOLS:=.1) $(SCRIPTS:=.1)
 MAN7 = paperpipe.7
 
 # What each tool links beyond the record library.
@@ -148,11 +150,15 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(MANPREFIX)/man7
 	cp -f $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	for s in $(SCRIPTS); do \
+		cp -f examples/$$s $(DESTDIR)$(PREFIX)/bin/$$s && \
+		chmod 755 $(DESTDIR)$(PREFIX)/bin/$$s || exit 1; \
+	done
 	cd man && cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
 	cd man && cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
 
 uninstall:
-	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS)
+	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS) $(SCRIPTS)
 	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f $(MAN1)
 	cd $(DESTDIR)$(MANPREFIX)/man7 && rm -f $(MAN7)
 

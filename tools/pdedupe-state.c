@@ -261,6 +261,10 @@ load(struct state *st, int fd, off_t size, struct table *t)
 		for (j = 0; j < n; j++) {
 			f.lo = getle(chunk + j * 16);
 			f.hi = getle(chunk + j * 16 + 8) & ~FP_RUN;
+			/* Format 1 had hash bits there, and titles only of
+			 * records without ids. */
+			if (fmt == 1)
+				f.hi = (f.hi & ~FP_TID) | FP_TONLY;
 			if (fp_empty(&f))
 				continue;
 			tab_get(t, f, &isnew);

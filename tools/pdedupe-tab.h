@@ -2,9 +2,10 @@
 
 /*
  * A key is kept as its XXH3-128 fingerprint, 16 bytes in memory and in the
- * state file.  The low 18 bits of hi carry the key's bookkeeping instead of
- * hash bits (110 bits remain, so collisions stay negligible): the last day
- * it was seen, whether it is pending (--defer), and whether this run met it.
+ * state file.  The low 20 bits of hi carry the key's bookkeeping instead of
+ * hash bits (108 bits remain, so collisions stay negligible): the last day
+ * it was seen, whether it is pending (format 1's --defer), whether this run
+ * met it, and for a title, which records had it.
  */
 struct fp {
 	uint64_t	 lo, hi;
@@ -13,7 +14,9 @@ struct fp {
 #define FP_DAY		0xffffULL	/* days since 1970-01-01, UTC */
 #define FP_PENDING	(1ULL << 16)
 #define FP_RUN		(1ULL << 17)
-#define FP_FLAGS	0x3ffffULL
+#define FP_TONLY	(1ULL << 18)	/* a title met in a record without id */
+#define FP_TID		(1ULL << 19)	/* a title met in a record with an id */
+#define FP_FLAGS	0xfffffULL
 
 /* Open addressing, split into segments so that growing one is cheap. */
 #define TAB_SEGBITS	8

@@ -37,10 +37,9 @@ static unsigned today;
 static unsigned long long nin, npass, ndup, nnear, nnew, nrefused;
 static unsigned long long nout, ncommit;	/* owed: handed out, committed */
 static struct fp kf[4];			/* a record's keys */
-static struct fp kc;			/* and one it only looks for */
-static size_t nk, nc;
-static unsigned kask;			/* the keys of kf that make a duplicate */
-static int tonly;			/* the record's one key is its title */
+static size_t nk;			/* of which ids (or -k, -l): */
+static size_t nid;
+static int ktitle;			/* kf[nid] is the title's */
 
 static void
 usage(void)
@@ -94,21 +93,23 @@ norm_add(struct buf *b, const char *s, size_t n)
 	char *o;
 	int space = b->len > 0, c;
 
-	/* ASCII, written straight into b: at most a space and n bytes. */
-	if (b->cap - b->len < n + 1)
-		buf_grow(b, n + 1);
+	/*
+	 * ASCII, written straight into b: at most a space and n bytes, and
+	 * one byte more written ahead.  Without branches on the words, as
+	 * every title goes through here.
+	 */
+	if (b->cap - b->len < n + 2)
+		buf_grow(b, n + 2);
 	o = b->p + b->len;
 	for (j = 0; j < n; j++) {
 		if ((unsigned char)s[j] >= 0x80)
 			break;
-		if ((c = fold[(unsigned char)s[j]]) == 0) {
-			space = 1;
-			continue;
-		}
-		if (space && o > b->p)
-			*o++ = ' ';
-		space = 0;
-		*o++ = (char)c;
+		c = fold[(unsigned char)s[j]];
+		*o = ' ';
+		o += (c != 0) & space & (o > b->p);
+		*o = (char)c;
+		o += c != 0;
+		space = c == 0;
 	}
 	if (j == n) {
 		b->len = o - b->p;
@@ -450,6 +451,18 @@ pathget(const struct rec *r, size_t i, struct span *v)
 	return 1;
 }
 
+static int
+known(const struct fp *s)		/* a key met that makes a duplicate */
+{
+	return s != NULL && (!(s->hi & FP_PENDING) || (s->hi & FP_RUN));
+}
+
+static void
+touch(struct fp *s)			/* met today, by this run */
+{
+	s->hi = (s->hi & ~(FP_DAY | FP_PENDING)) | today | FP_RUN;
+}
+
 static struct fp
 fpof(const char *p, size_t n)
 {
@@ -465,7 +478,6 @@ fpof(const char *p, size_t n)
 static void
 addkey(void)
 {
-	kask |= 1u << nk;
 	kf[nk++] = fpof(kb.p, kb.len);
 	kb.len = 0;
 }
@@ -473,22 +485,18 @@ addkey(void)
 /*
  * The record's keys, in kf: one made of the -k values or the line, or
  * every identity the paper has (arXiv id, DOI, title), each a kind letter
- * then its bytes in kb.  A title is 't' in a record without an id and 'T'
- * in one with an id: records with ids are told apart by them, so a title
- * makes a duplicate only where one of the two records has no id.  Such a
- * record also looks for its title under the other letter, in kc.
+ * then its bytes in kb; the title comes last.
  */
 static void
 mkkeys(const struct rec *r)
 {
 	struct span v, t;
 	size_t i;
-	int any = 0, ids;
+	int any = 0;
 
 	kb.len = 0;
-	nk = nc = 0;
-	kask = 0;
-	tonly = 0;
+	nk = nid = 0;
+	ktitle = 0;
 	if (lflag)
 		goto line;
 	if (nkpath > 0) {
@@ -513,27 +521,28 @@ mkkeys(const struct rec *r)
 		}
 		if (any) {
 			addkey();
+			nid = 1;
 			return;
 		}
 		goto line;
 	}
-	if (arxivof(r, &kb))
+	if (arxivof(r, &kb)) {
 		addkey();
+		/* Known by its id: a duplicate, whatever else it has. */
+		if (known(tab_find(&tab, kf[0]))) {
+			nid = 1;
+			return;
+		}
+	}
 	if (doiof(r, &kb))
 		addkey();
+	nid = nk;
 	if (strfield(r, "title", &t)) {
-		ids = nk > 0;
-		buf_addc(&kb, ids ? 'T' : 't');
+		buf_addc(&kb, 't');
 		norm_add(&kb, t.p, t.n);
 		if (kb.len > 1) {
-			kb.p[0] ^= 't' ^ 'T';
-			kc = fpof(kb.p, kb.len);
-			nc = 1;
-			kb.p[0] ^= 't' ^ 'T';
 			addkey();
-			if (ids)	/* remembered, but ids decide */
-				kask &= ~(1u << (nk - 1));
-			tonly = !ids;
+			ktitle = 1;
 		}
 		kb.len = 0;
 	}
@@ -544,6 +553,7 @@ line:		/* nothing to compare by: the line itself */
 	buf_addc(&kb, 'l');
 	buf_add(&kb, r->line, r->len);
 	addkey();
+	nid = 1;
 }
 
 static uint64_t
@@ -575,54 +585,50 @@ isnear(const struct rec *r)
 	return dup;
 }
 
-static int
-known(const struct fp *s)		/* a key met that makes a duplicate */
-{
-	return s != NULL && (!(s->hi & FP_PENDING) || (s->hi & FP_RUN));
-}
-
-static void
-touch(struct fp *s)			/* met today, by this run */
-{
-	s->hi = (s->hi & ~(FP_DAY | FP_PENDING)) | today | FP_RUN;
-}
-
 /*
  * Meet the record's keys: 1 when one of them was seen before (this run,
  * or committed by an earlier one).  Every key is remembered, so a paper
- * met under one identity is known by all of those it came with; only a
- * title-only copy that is dropped adds nothing, lest its title stand for
- * papers with other ids.  A key of an old state that was pending (format
- * 1) lets the record through again.
+ * met under one identity is known by all of those it came with.  Titles
+ * stand in for missing ids only: a title key notes whether records with
+ * ids (FP_TID) or without (FP_TONLY) had it, and two records with ids are
+ * told apart by their ids alone; a title-only copy that is dropped adds
+ * nothing, lest its title stand for papers with other ids.  A key of an
+ * old state that was pending (format 1) lets the record through again.
  */
 static int
 meet(void)
 {
-	struct fp *s, *c = nc > 0 ? tab_find(&tab, kc) : NULL;
+	struct fp *s;
 	size_t i;
-	int isnew, seen = known(c);
+	int isnew, seen = 0;
 
-	if (c != NULL)
-		touch(c);
-	if (tonly) {
-		s = tab_find(&tab, kf[0]);
-		seen |= known(s);
-		if (s == NULL && !seen) {
-			s = tab_get(&tab, kf[0], &isnew);
-			nnew++;
-		}
-		if (s != NULL)
-			touch(s);
-		return seen;
-	}
-	for (i = 0; i < nk; i++) {
+	for (i = 0; i < nid; i++) {
 		s = tab_get(&tab, kf[i], &isnew);
 		if (isnew)
 			nnew++;
-		else if (kask >> i & 1)
+		else
 			seen |= known(s);
 		touch(s);
 	}
+	if (!ktitle)
+		return seen;
+	if (nid > 0) {
+		s = tab_get(&tab, kf[nid], &isnew);
+		if (isnew)
+			nnew++;
+		else if (s->hi & FP_TONLY)
+			seen |= known(s);
+		s->hi |= FP_TID;
+	} else if ((s = tab_find(&tab, kf[nid])) != NULL) {
+		seen = known(s);
+		if (!seen)
+			s->hi |= FP_TONLY;
+	} else {
+		s = tab_get(&tab, kf[nid], &isnew);
+		s->hi |= FP_TONLY;
+		nnew++;
+	}
+	touch(s);
 	return seen;
 }
 

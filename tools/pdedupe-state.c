@@ -381,8 +381,10 @@ state_open(struct state *st, const char *path, const char *keydesc,
 			    errno == ENOENT)
 				die(EXIT_TROUBLE, "%s: no folder %s: create it "
 				    "first (mkdir -p)", path, dir);
-			if (dryrun && errno == ENOENT)
+			if (dryrun && errno == ENOENT) {
+				free(dir);
 				return;
+			}
 			die(EXIT_TROUBLE, "%s:", path);
 		}
 		if (fstat(fd, &a) == -1)

@@ -37,8 +37,7 @@ static unsigned today;
 static unsigned long long nin, npass, ndup, nnear, nnew, nrefused;
 static unsigned long long nout, ncommit;	/* owed: handed out, committed */
 static struct fp kf[4];			/* a record's keys */
-static size_t nk;			/* of which ids (or -k, -l): */
-static size_t nid;
+static size_t nk, nid;			/* keys; those before the title */
 static int ktitle;			/* kf[nid] is the title's */
 
 static void

@@ -2,7 +2,6 @@
 # nothing and commits nothing: a source psplit finds no paper in (the site
 # changed shape), one that cannot be read or fetched, a mail command that
 # fails.  Nothing on topic: no mail, status 0, and nothing owed after.
-command -v jq >/dev/null 2>&1 || { echo "no jq"; exit 77; }
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 job="$TOP/examples/paper-digest"

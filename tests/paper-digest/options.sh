@@ -1,7 +1,6 @@
 # -n shows the mail and changes nothing; -R keeps replacements of papers
 # never seen; sources fetched by URL; two runs at once never overlap, and
 # between them every paper is mailed once.
-command -v jq >/dev/null 2>&1 || { echo "no jq"; exit 77; }
 d=$(mktemp -d) || exit 1
 trap 'kill $srv 2>/dev/null; rm -rf "$d"' EXIT
 job="$TOP/examples/paper-digest"
@@ -19,6 +18,11 @@ grep -q '^Subject: Papers for .*: 3 new$' "$d/out" || { cat "$d/out"; exit 1; }
 grep -c '^  https://arxiv.org/abs/' "$d/out" | grep -qx 3 || exit 1
 [ -z "$(ls "$BOX")" ] || exit 1
 [ ! -s "$d/s/seen" ] || [ -z "$("$BIN/pdedupe" -s "$d/s/seen" -p)" ] || exit 1
+# The plain mail decodes the records' strings.
+printf '%s\n' '{"title":"Agents \"in\"\nthe caf\u00e9","authors":["A","B","C","D"],"url":"https://x.org/p"}' >"$d/one.jsonl"
+sh "$job" -n -P -T me -t agents -s "$d/p/seen" "$d/one.jsonl" | sed '1,/^$/d' >"$d/body" || exit 1
+printf '1 new papers.\n\nAgents "in" the caf\303\251\n  A, B, C et al.\n  https://x.org/p\n  tags: agents\n' |
+    cmp - "$d/body" || { cat "$d/body"; exit 1; }
 # Replacements of papers never seen: left out, unless -R.
 j -n -s "$d/s/seen" -R digest-a.txt | grep -c '^  https://arxiv.org/abs/' | grep -qx 4 || exit 1
 # By URL, from a local server.

@@ -25,6 +25,13 @@ printf '1 new papers.\n\nAgents "in" the caf\303\251\n  A, B, C et al.\n  https:
     cmp - "$d/body" || { cat "$d/body"; exit 1; }
 # Replacements of papers never seen: left out, unless -R.
 j -n -s "$d/s/seen" -R digest-a.txt | grep -c '^  https://arxiv.org/abs/' | grep -qx 4 || exit 1
+# The RSS feed's mark too (announce_type replace, replace-cross).
+printf '%s\n' '{"arxiv_id":"2601.70001","title":"Agents one","announce_type":"replace"}' \
+    '{"arxiv_id":"2601.70003","title":"Agents three","announce_type":"replace-cross"}' \
+    '{"arxiv_id":"2601.70002","title":"Agents two","announce_type":"new"}' >"$d/rss.jsonl"
+j -n -s "$d/r/seen" "$d/rss.jsonl" | grep '^  https://arxiv.org/abs/' >"$d/ids"
+echo '  https://arxiv.org/abs/2601.70002' | cmp - "$d/ids" || { cat "$d/ids"; exit 1; }
+j -n -R -s "$d/r/seen" "$d/rss.jsonl" | grep -c '^  https://arxiv.org/abs/' | grep -qx 3 || exit 1
 # By URL, from a local server.
 if command -v python3 >/dev/null 2>&1; then
 	port=$((20000 + $$ % 20000))

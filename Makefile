@@ -21,7 +21,9 @@ ALLTOOLS = psplit plinks ptag pcount pdedupe pfmt
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
 LIBOBJ = buf ident json jval lines out path rec text tool utf8 util
-MAN1 = $(TOOLS:=.1)
+# Shell scripts installed beside the tools (examples/NAME, man/NAME.1).
+SCRIPTS = paper-digest
+MAN1 = $(TOOLS:=.1) $(SCRIPTS:=.1)
 MAN7 = paperpipe.7
 
 # What each tool links beyond the record library.
@@ -39,7 +41,7 @@ EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
 EXTRA_pcount = pcount-out
-EXTRA_pdedupe = pdedupe-state pdedupe-near
+EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
@@ -166,11 +168,15 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(MANPREFIX)/man7
 	cp -f $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	for s in $(SCRIPTS); do \
+		cp -f examples/$$s $(DESTDIR)$(PREFIX)/bin/$$s && \
+		chmod 755 $(DESTDIR)$(PREFIX)/bin/$$s || exit 1; \
+	done
 	cd man && cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
 	cd man && cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
 
 uninstall:
-	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS)
+	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS) $(SCRIPTS)
 	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f $(MAN1)
 	cd $(DESTDIR)$(MANPREFIX)/man7 && rm -f $(MAN7)
 

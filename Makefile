@@ -33,7 +33,7 @@ LIBS_pdedupe = -lutf8proc -lxxhash
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
-EXTRA_ptag = ptag-rules
+EXTRA_ptag = ptag-rules ptag-lit
 EXTRA_pcount =
 EXTRA_pdedupe = pdedupe-state pdedupe-near
 
@@ -66,6 +66,7 @@ $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
 
 $(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
+$(O)/obj/ptag.o $(O)/obj/ptag-lit.o: tools/ptag.h
 
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
@@ -93,9 +94,9 @@ EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
 FUZZLIBS_jval = -ljansson
-EXTRA_FUZZ_ptag = $(EXTRA_ptag:%=tools/%.c)
+EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
-$(O)/test/fuzz-ptag: tools/ptag.c tools/ptag-rules.c
+$(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
 FUZZTIME = 60
 
 test: all $(UNITS)

@@ -21,6 +21,7 @@ extern const char ptag_builtin[];
 struct rule {
 	int		 tag;		/* index into tags */
 	int		 veto;
+	int		 weak;		/* '+': outside the title, one of two */
 	int		 field;		/* index into fields; -1: the -F fields */
 	pcre2_code	*re;
 	const char	*file;
@@ -57,6 +58,7 @@ static unsigned long recno, ntagged, nnew;
 
 static pcre2_match_data *md;
 static pcre2_match_context *mctx;
+static int tfield = -1;		/* the title field, if rules look at it */
 
 static int
 fieldindex(const char *name, size_t n)
@@ -116,7 +118,7 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 	struct rule *r;
 	const char *p = s, *e = s + n, *tag, *fld = NULL, *ps;
 	size_t tagn, fldn = 0, off;
-	int veto = 0, caseful = 0, raw = 0, err;
+	int veto = 0, caseful = 0, raw = 0, weak = 0, err;
 	PCRE2_SIZE eoff;
 	PCRE2_UCHAR msg[256];
 	uint32_t opt;
@@ -150,8 +152,8 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 		    "bad character in tag or field name");
 	while (p < e && (*p == ' ' || *p == '\t'))
 		p++;
-	for (; p < e && (*p == '=' || *p == '~'); p++) {
-		if (*p == '=' ? caseful++ : raw++)
+	for (; p < e && (*p == '=' || *p == '~' || *p == '+'); p++) {
+		if (*p == '=' ? caseful++ : *p == '~' ? raw++ : weak++)
 			return ruleerr(file, lineno, p - s + 1,
 			    "repeated pattern flag");
 	}
@@ -202,6 +204,7 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 	memset(r, 0, sizeof(*r));
 	r->tag = tagindex(tag, tagn);
 	r->veto = veto;
+	r->weak = weak;
 	r->field = fld ? fieldindex(fld, fldn) : -1;
 	r->re = re;
 	r->file = file;
@@ -413,6 +416,54 @@ getfield(const struct rec *rec, const char *name, struct buf *b)
 	return any;
 }
 
+/*
+ * Is tag t given to this record?  One match of a rule is enough, except
+ * for a '+' rule outside the title field: such a match counts one, and
+ * the tag takes two that do not overlap, of the same '+' rule or another
+ * of the tag's.  The matches that decided go to ex (with -e).
+ */
+static int
+given(const struct rec *rec, const struct tag *t, struct buf *ex)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	const struct rule *r;
+	size_t mark = ex->len, s0 = 0, e0 = 0;
+	int j, f, f0 = -1, rc;
+
+	for (j = 0; j < t->npos; j++) {
+		if (!rulematch(rec, t->pos[j], &f))
+			continue;
+		r = &rules[t->pos[j]];
+		if (!r->weak || f == tfield) {
+			ex->len = mark;
+			if (eflag)
+				explain(ex, t->pos[j], f);
+			return 1;
+		}
+		/* This rule's matches in field f, in order. */
+		for (;;) {
+			if (f0 < 0 || f != f0 || ov[0] >= e0 || ov[1] <= s0) {
+				if (eflag)
+					explain(ex, t->pos[j], f);
+				if (f0 >= 0)
+					return 1;
+				f0 = f, s0 = ov[0], e0 = ov[1];
+			}
+			if (ov[1] <= ov[0] || ov[1] >= ftext[f].len)
+				break;
+			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
+			    ftext[f].len, ov[1], PCRE2_NO_UTF_CHECK, md, mctx);
+			if (rc < 0) {
+				if (rc != PCRE2_ERROR_NOMATCH)
+					matcherr(rec, r, f, rc);
+				break;
+			}
+		}
+	}
+	ex->len = mark;
+	return 0;
+}
+
 static int
 isonly(const char *s, size_t n)
 {
@@ -457,13 +508,8 @@ dorecord(const struct rec *rec)
 		struct tag *t = &tags[i];
 
 		t->isnew = 0;
-		for (j = 0; j < t->npos; j++)
-			if (rulematch(rec, t->pos[j], &f))
-				break;
-		if (j == t->npos)
+		if (!given(rec, t, &ex))
 			continue;
-		if (eflag)
-			explain(&ex, t->pos[j], f);
 		for (j = 0; j < t->nveto; j++)
 			if (rulematch(rec, t->veto[j], &f))
 				break;
@@ -592,7 +638,11 @@ static void
 matcher_init(void)
 {
 	pcre2_jit_stack *js;
+	int f;
 
+	for (f = 0; f < nfields; f++)
+		if (strcmp(fields[f], "title") == 0)
+			tfield = f;
 	ftext = ecalloc(nfields, sizeof(*ftext));
 	fhave = ecalloc(nfields, sizeof(*fhave));
 	fstart = ecalloc(nfields, sizeof(*fstart));

@@ -59,7 +59,7 @@ static pcre2_match_context *mctx;
 
 /*
  * The rules-file line syntax, as ptag reads it ([!]TAG[@FIELD]
- * [=][~]PATTERN [# comment]); the lines here are known to be good.
+ * [=][~][+]PATTERN [# comment]); the lines here are known to be good.
  */
 static void
 addrules(const char *s)
@@ -83,8 +83,9 @@ addrules(const char *s)
 				at = p + 1;
 		while (p < e && (*p == ' ' || *p == '\t'))
 			p++;
-		for (caseful = raw = 0; *p == '=' || *p == '~'; p++)
-			*p == '=' ? (caseful = 1) : (raw = 1);
+		for (caseful = raw = 0; *p == '=' || *p == '~' || *p == '+'; p++)
+			if (*p != '+')
+				*p == '=' ? (caseful = 1) : (raw = 1);
 		for (ps = p; p < e; p++)
 			if (*p == '#' && (p[-1] == ' ' || p[-1] == '\t'))
 				break;

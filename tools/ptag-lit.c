@@ -634,8 +634,9 @@ lit_scan(const char *t, size_t n, unsigned long recno, int nf,
 		if (bm2[k / 64] & (1ULL << (k % 64)))
 			for (j = head2[k]; j >= 0; j = l->next) {
 				l = &lits[j];
+				/* Short literals: two or three bytes. */
 				if (i + l->n <= n &&
-				    memcmp(p + i + 2, l->s + 2, l->n - 2) == 0 &&
+				    (l->n == 2 || p[i + 2] == (unsigned char)l->s[2]) &&
 				    edges(l, p, i, n))
 					markrules(l, i, recno, nf, have, start, end);
 			}
@@ -647,7 +648,8 @@ lit_scan(const char *t, size_t n, unsigned long recno, int nf,
 			for (j = head4[k]; j >= 0; j = l->next) {
 				l = &lits[j];
 				if (l->w4 == w && i + l->n <= n &&
-				    memcmp(p + i + 4, l->s + 4, l->n - 4) == 0 &&
+				    (l->n == 4 ||
+				    memcmp(p + i + 4, l->s + 4, l->n - 4) == 0) &&
 				    edges(l, p, i, n))
 					markrules(l, i, recno, nf, have, start, end);
 			}

@@ -4,7 +4,10 @@
  * To change them, edit them as a rules file, measure, and turn the file
  * back into this string:
  *	ptag --list >x; vi x; ptag -N -r x -s <papers.jsonl >/dev/null
+ *	(cd tests/ptag; SHARED=../../../shared sh labels.sh -v -N -r ../../x)
  *	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$/\\n"/' x
+ * labels.sh scores the rules against an expert reader's labels and shows
+ * each paper they disagree on; ptag -s shows how many papers each tag takes.
  */
 const char ptag_builtin[] =
 "# ptag built-in rules: topics of machine-learning paper listings.\n"
@@ -307,7 +310,7 @@ const char ptag_builtin[] =
 "efficiency@title inference (engines?|serving|systems?)|serving|memory wall|speculative|early exit\\w*\n"
 "efficiency@title token (pruning|merging|reduction)|overthinking\n"
 "efficiency      overthinking|(shorter|concise|efficient) reasoning( chains| traces| paths)?|reasoning length\n"
-"quantization    +(?<!vector )(?<!residual )(?<!scalar )(?<!product )quantiz(?!ers?\\b)\\w+|quantis\\w+|low[- ]bit|binari[sz]\\w+ (networks?|weights?)|1-bit|1\\.58-bit\n"
+"quantization    +quantiz(e|ed|es|ing|ations?)|quantis(e|ed|es|ing|ations?)|low[- ]bit|binari[sz]\\w+ (networks?|weights?)|1-bit|1\\.58-bit\n"
 "quantization    +ternary (weights?|networks?|LLMs?)\n"
 "quantization    +=(INT[248]|FP[48]|W\\dA\\d+|NVFP4|MXFP4)\n"
 "moe             mixtures?[- ]of[- ]experts|expert (routing|parallelism|selection|specialization)\n"

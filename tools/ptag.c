@@ -417,6 +417,44 @@ getfield(const struct rec *rec, const char *name, struct buf *b)
 }
 
 /*
+ * The next match of rule ri in field f from offset from: 1, or 0 for none.
+ * A rule whose matches start at its literals is tried only where they are.
+ */
+static int
+nextmatch(const struct rec *rec, int ri, int f, size_t from)
+{
+	const struct rule *r = &rules[ri];
+	const struct litrule *lr = &litrules[ri];
+	size_t k, at;
+	int rc;
+
+	if (lr->nlits > 0 && lr->anch && !folded) {
+		for (k = 0; k < lr->nat; k++) {
+			at = lr->at[k];
+			if (at < fstart[f] + from)
+				continue;
+			if (at >= fstart[f] + ftext[f].len)
+				break;
+			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
+			    ftext[f].len, at - fstart[f],
+			    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, mctx);
+			if (rc >= 0)
+				return 1;
+			if (rc != PCRE2_ERROR_NOMATCH)
+				matcherr(rec, r, f, rc);
+		}
+		return 0;
+	}
+	rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p, ftext[f].len, from,
+	    PCRE2_NO_UTF_CHECK, md, mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc != PCRE2_ERROR_NOMATCH)
+		matcherr(rec, r, f, rc);
+	return 0;
+}
+
+/*
  * Is tag t given to this record?  One match of a rule is enough, except
  * for a '+' rule outside the title field: such a match counts one, and
  * the tag takes two that do not overlap, of the same '+' rule or another
@@ -428,7 +466,7 @@ given(const struct rec *rec, const struct tag *t, struct buf *ex)
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	const struct rule *r;
 	size_t mark = ex->len, s0 = 0, e0 = 0;
-	int j, f, f0 = -1, rc;
+	int j, f, f0 = -1;
 
 	for (j = 0; j < t->npos; j++) {
 		if (!rulematch(rec, t->pos[j], &f))
@@ -449,15 +487,9 @@ given(const struct rec *rec, const struct tag *t, struct buf *ex)
 					return 1;
 				f0 = f, s0 = ov[0], e0 = ov[1];
 			}
-			if (ov[1] <= ov[0] || ov[1] >= ftext[f].len)
+			if (ov[1] <= ov[0] || ov[1] >= ftext[f].len ||
+			    !nextmatch(rec, t->pos[j], f, ov[1]))
 				break;
-			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
-			    ftext[f].len, ov[1], PCRE2_NO_UTF_CHECK, md, mctx);
-			if (rc < 0) {
-				if (rc != PCRE2_ERROR_NOMATCH)
-					matcherr(rec, r, f, rc);
-				break;
-			}
 		}
 	}
 	ex->len = mark;

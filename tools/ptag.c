@@ -108,7 +108,7 @@ istagbyte(int c)
 
 /*
  * One line of a rules file:
- *	[!]TAG[@FIELD] [=][~]PATTERN [# comment]
+ *	[!]TAG[@FIELD] [=][~][+]PATTERN [# comment]
  * Returns 0, or -1 after reporting the error.
  */
 static int

@@ -39,7 +39,7 @@ LIBS_pfmt = -lutf8proc
 EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 	psplit-feed
 EXTRA_plinks = plinks-extract
-EXTRA_ptag = ptag-rules
+EXTRA_ptag = ptag-rules ptag-lit
 EXTRA_pcount = pcount-out
 EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
@@ -74,6 +74,7 @@ $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
 
 $(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
+$(O)/obj/ptag.o $(O)/obj/ptag-lit.o: tools/ptag.h
 
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
@@ -111,9 +112,9 @@ FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
 FUZZLIBS_jval = -ljansson
 FUZZLIBS_path = -ljansson
-EXTRA_FUZZ_ptag = $(EXTRA_ptag:%=tools/%.c)
+EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
-$(O)/test/fuzz-ptag: tools/ptag.c tools/ptag-rules.c
+$(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
 FUZZTIME = 60
 
 test: all $(UNITS)

@@ -88,7 +88,7 @@ FUZZLIBS_json = -ljansson
 # psplit's target includes tools/psplit.c; its other readers come as files.
 EXTRA_FUZZ_psplit = $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
-$(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
+$(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h $(EXTRA_FUZZ_psplit)
 EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h

@@ -1115,7 +1115,16 @@ detect(struct psplit *ps, struct lines *l)
 	unsigned long long lineno;
 
 	n = lines_peek(l, PEEK, &p);
-	if ((nul = memchr(p, '\0', n)) != NULL) {
+	/*
+	 * The text before a NUL byte is detected on its own: its papers are
+	 * written, and the reader stops at the NUL with its message.
+	 */
+	if ((nul = memchr(p, '\0', n)) != NULL)
+		n = nul - p;
+	for (i = 0; i < NFORMATS; i++)
+		if (formats[i].detect(p, n))
+			return &formats[i];
+	if (nul != NULL) {
 		/* Say where, as psplit_next would. */
 		for (lineno = 1; p < nul; p++)
 			lineno += *p == '\n';
@@ -1124,9 +1133,6 @@ detect(struct psplit *ps, struct lines *l)
 		nulstop = 1;
 		return NULL;
 	}
-	for (i = 0; i < NFORMATS; i++)
-		if (formats[i].detect(p, n))
-			return &formats[i];
 	for (i = 0; i < n; i++)
 		if (strchr(" \t\r\n", p[i]) == NULL)
 			break;

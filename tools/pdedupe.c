@@ -551,14 +551,12 @@ dorecord(const struct rec *r)
 		else
 			nnear++;
 		if (dupspath != NULL) {
-			out_write(&dups, r->line, r->len);
-			out_putc(&dups, '\n');
+			rec_write(&dups, r, NULL, 0);
 		}
 		return;
 	}
 	npass++;
-	out_write(&out_stdout, r->line, r->len);
-	out_putc(&out_stdout, '\n');
+	rec_write(&out_stdout, r, NULL, 0);
 }
 
 /* Today as a day number; SOURCE_DATE_EPOCH, when set, says when now is. */

@@ -1166,11 +1166,7 @@ dorecord(const struct rec *rec)
 		fl[nf].val = ex.p;
 		fl[nf++].vlen = ex.len;
 	}
-	if (nf == 0) {
-		out_write(&out_stdout, rec->line, rec->len);
-		out_putc(&out_stdout, '\n');
-	} else
-		rec_write(&out_stdout, rec, fl, nf);
+	rec_write(&out_stdout, rec, fl, nf);
 }
 
 static void

@@ -14,6 +14,7 @@
 #define MATCHLIMIT	10000000
 #define DEPTHLIMIT	100000
 #define JITSTACK	(1024 * 1024)
+#define ANCHTRIES	8	/* anchored tries of a rule per record */
 
 extern const char ptag_builtin[];
 
@@ -87,14 +88,100 @@ static unsigned long recno, ntagged, nnew;
 static pcre2_match_data *md;
 static pcre2_match_context *mctx;
 
+/*
+ * Names to indexes by hash, so that reading a rules file of many rules,
+ * tags, fields and literals takes linear time: an open-addressed table of
+ * index + 1, with each entry's hash kept for growing it.
+ */
+struct itab {
+	int		*slot;
+	uint64_t	*hv;
+	size_t		 cap, n;
+};
+
+static struct itab fieldtab, tagtab, littab;
+
+static uint64_t
+hbytes(const char *s, size_t n, uint64_t h)
+{
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/* The slot for hash h: the first empty one, or one whose entry same() takes. */
+static int *
+itab_find(struct itab *t, uint64_t h, int (*same)(int, const void *),
+    const void *k)
+{
+	size_t i;
+
+	if (t->cap == 0)
+		return NULL;
+	for (i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
+		if (t->slot[i] == 0 || (t->hv[i] == h &&
+		    same(t->slot[i] - 1, k)))
+			return &t->slot[i];
+}
+
+/* Enter index idx under hash h (not present yet). */
+static void
+itab_add(struct itab *t, uint64_t h, int idx)
+{
+	struct itab o = *t;
+	size_t i, j;
+
+	if (2 * (t->n + 1) > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->slot = ecalloc(t->cap, sizeof(*t->slot));
+		t->hv = ecalloc(t->cap, sizeof(*t->hv));
+		t->n = 0;
+		for (j = 0; j < o.cap; j++)
+			if (o.slot[j] != 0)
+				itab_add(t, o.hv[j], o.slot[j] - 1);
+		free(o.slot);
+		free(o.hv);
+	}
+	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) & (t->cap - 1))
+		;
+	t->slot[i] = idx + 1;
+	t->hv[i] = h;
+	t->n++;
+}
+
+/* A name looked for: its bytes. */
+struct key {
+	const char	*s;
+	size_t		 n;
+	int		 fl;
+};
+
+static int
+samefield(int i, const void *k)
+{
+	const struct key *q = k;
+
+	return strlen(fields[i]) == q->n && memcmp(fields[i], q->s, q->n) == 0;
+}
+
+static int
+sametag(int i, const void *k)
+{
+	const struct key *q = k;
+
+	return tags[i].namelen == q->n && memcmp(tags[i].name, q->s, q->n) == 0;
+}
+
 static int
 fieldindex(const char *name, size_t n)
 {
-	int i;
+	struct key k = { name, n, 0 };
+	uint64_t h = hbytes(name, n, 1469598103934665603ULL);
+	int *sl = itab_find(&fieldtab, h, samefield, &k);
 
-	for (i = 0; i < nfields; i++)
-		if (strlen(fields[i]) == n && memcmp(fields[i], name, n) == 0)
-			return i;
+	if (sl != NULL && *sl != 0)
+		return *sl - 1;
+	itab_add(&fieldtab, h, nfields);
 	fields = erealloc(fields, (nfields + 1) * sizeof(*fields));
 	fields[nfields] = emalloc(n + 1);
 	memcpy(fields[nfields], name, n);
@@ -105,12 +192,15 @@ fieldindex(const char *name, size_t n)
 static int
 tagindex(const char *name, size_t n)
 {
-	int i;
+	struct key k = { name, n, 0 };
+	uint64_t h = hbytes(name, n, 1469598103934665603ULL);
+	int *sl = itab_find(&tagtab, h, sametag, &k);
 
-	for (i = 0; i < ntags; i++)
-		if (tags[i].namelen == n && memcmp(tags[i].name, name, n) == 0)
-			return i;
-	tags = erealloc(tags, (ntags + 1) * sizeof(*tags));
+	if (sl != NULL && *sl != 0)
+		return *sl - 1;
+	itab_add(&tagtab, h, ntags);
+	if ((ntags & (ntags - 1)) == 0)	/* grown by doubling */
+		tags = erealloc(tags, (ntags ? 2 * ntags : 1) * sizeof(*tags));
 	memset(&tags[ntags], 0, sizeof(*tags));
 	tags[ntags].name = emalloc(n + 1);
 	memcpy(tags[ntags].name, name, n);
@@ -532,19 +622,31 @@ lalt(struct lparse *lp, struct lset *out, int atstart)
 	return exact && !lp->bad;
 }
 
+static int
+samelit(int i, const void *k)
+{
+	const struct key *q = k;
+
+	return lits[i].n == q->n && lits[i].fl == q->fl &&
+	    memcmp(lits[i].s, q->s, q->n) == 0;
+}
+
 static void
 addlit(int ri, const char *s, size_t n, int fl)
 {
 	struct lit *l;
+	struct key key = { s, n, fl };
+	uint64_t h = hbytes(s, n, 1469598103934665603ULL ^ (unsigned)fl);
 	uint32_t w;
-	int i, k;
+	int i, k, *sl;
 
-	for (i = 0; i < nlits; i++)
-		if (lits[i].n == n && lits[i].fl == fl &&
-		    memcmp(lits[i].s, s, n) == 0)
-			break;
+	sl = itab_find(&littab, h, samelit, &key);
+	i = sl != NULL && *sl != 0 ? *sl - 1 : nlits;
 	if (i == nlits) {
-		lits = erealloc(lits, (nlits + 1) * sizeof(*lits));
+		itab_add(&littab, h, nlits);
+		if ((nlits & (nlits - 1)) == 0)	/* grown by doubling */
+			lits = erealloc(lits, (nlits ? 2 * nlits : 1) *
+			    sizeof(*lits));
 		l = &lits[nlits++];
 		memset(l, 0, sizeof(*l));
 		l->s = emalloc(n);
@@ -918,6 +1020,18 @@ matcherr(const struct rec *rec, const struct rule *r, int f, int rc)
 	status = EXIT_TROUBLE;
 }
 
+/* The field in lo..hi whose text holds offset at, or hi. */
+static int
+atfield(size_t at, int lo, int hi)
+{
+	int f;
+
+	for (f = lo; f < hi; f++)
+		if (fhave[f] && at >= fstart[f] && at < fstart[f] + ftext[f].len)
+			break;
+	return f;
+}
+
 /*
  * Does rule ri match this record?  On a match, *fi is the field and the
  * match data holds the span.  A pattern that runs into the limits is
@@ -937,23 +1051,48 @@ rulematch(const struct rec *rec, int ri, int *fi)
 	else
 		lo = 0, hi = ndefault;
 	if (r->nlits > 0 && r->anch && !folded) {
-		/* Offsets in the lower-cased text are offsets in the fields. */
-		for (k = 0; k < r->nat; k++) {
-			for (f = lo; f < hi; f++)
-				if (fhave[f] && r->at[k] >= fstart[f] &&
-				    r->at[k] < fstart[f] + ftext[f].len)
-					break;
-			if (f == hi)
+		/*
+		 * Offsets in the lower-cased text are offsets in the fields.
+		 * The first ANCHTRIES occurrences are tried anchored, with
+		 * a share of the match limit each; from the next one on (or
+		 * the one that ran out), one unanchored match per field with
+		 * the whole limit finds any later match.  So the work per
+		 * rule and record is bounded, however often its literal
+		 * occurs.
+		 */
+		pcre2_set_match_limit(mctx, MATCHLIMIT / ANCHTRIES);
+		for (k = 0, rc = 0; k < r->nat && k < ANCHTRIES; k++) {
+			if ((f = atfield(r->at[k], lo, hi)) == hi)
 				continue;
 			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
 			    ftext[f].len, r->at[k] - fstart[f],
 			    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, mctx);
+			if (rc >= 0) {
+				pcre2_set_match_limit(mctx, MATCHLIMIT);
+				*fi = f;
+				return 1;
+			}
+			if (rc != PCRE2_ERROR_NOMATCH)
+				break;
+		}
+		pcre2_set_match_limit(mctx, MATCHLIMIT);
+		while (k < r->nat) {
+			if ((f = atfield(r->at[k], lo, hi)) == hi) {
+				k++;
+				continue;
+			}
+			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
+			    ftext[f].len, r->at[k] - fstart[f],
+			    PCRE2_NO_UTF_CHECK, md, mctx);
 			if (rc >= 0) {
 				*fi = f;
 				return 1;
 			}
 			if (rc != PCRE2_ERROR_NOMATCH)
 				matcherr(rec, r, f, rc);
+			while (k < r->nat && r->at[k] < fstart[f] +
+			    ftext[f].len)
+				k++;
 		}
 		return 0;
 	}

@@ -96,6 +96,8 @@ FUZZLIBS_jval = -ljansson
 EXTRA_FUZZ_ptag = $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
 $(O)/test/fuzz-ptag: tools/ptag.c tools/ptag-rules.c
+FUZZLIBS_pcount = $(LIBS_pcount)
+$(O)/test/fuzz-pcount: tools/pcount.c
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -116,7 +118,7 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-pcount
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

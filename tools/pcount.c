@@ -195,7 +195,7 @@ leaf(struct buf *b, const char *p, size_t n)
 	} else if (*p == '{' || *p == '[') {
 		/* an array only in a --merge tuple: counted arrays explode */
 		tmp.len = 0;
-		jval_compact(&tmp, p, n);
+		jval_canon(&tmp, p, n);
 		addcomp(b, KJSON, tmp.p, tmp.len);
 	} else
 		addcomp(b, KJSON, p, n);

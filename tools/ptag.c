@@ -182,7 +182,9 @@ fieldindex(const char *name, size_t n)
 	if (sl != NULL && *sl != 0)
 		return *sl - 1;
 	itab_add(&fieldtab, h, nfields);
-	fields = erealloc(fields, (nfields + 1) * sizeof(*fields));
+	if ((nfields & (nfields - 1)) == 0)	/* grown by doubling */
+		fields = erealloc(fields, (nfields ? 2 * nfields : 1) *
+		    sizeof(*fields));
 	fields[nfields] = emalloc(n + 1);
 	memcpy(fields[nfields], name, n);
 	fields[nfields][n] = '\0';
@@ -670,7 +672,9 @@ addlit(int ri, const char *s, size_t n, int fl)
 	l = &lits[i];
 	if (l->nrules > 0 && l->rules[l->nrules - 1] == ri)
 		return;
-	l->rules = erealloc(l->rules, (l->nrules + 1) * sizeof(int));
+	if ((l->nrules & (l->nrules - 1)) == 0)	/* grown by doubling */
+		l->rules = erealloc(l->rules, (l->nrules ? 2 * l->nrules : 1) *
+		    sizeof(int));
 	l->rules[l->nrules++] = ri;
 }
 
@@ -803,7 +807,9 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 	/* Without JIT (some platforms) the interpreter runs the same code. */
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 
-	rules = erealloc(rules, (nrules + 1) * sizeof(*rules));
+	if ((nrules & (nrules - 1)) == 0)	/* grown by doubling */
+		rules = erealloc(rules, (nrules ? 2 * nrules : 1) *
+		    sizeof(*rules));
 	r = &rules[nrules];
 	memset(r, 0, sizeof(*r));
 	r->tag = tagindex(tag, tagn);
@@ -817,7 +823,8 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 		int **v = veto ? &t->veto : &t->pos;
 		int *c = veto ? &t->nveto : &t->npos;
 
-		*v = erealloc(*v, (*c + 1) * sizeof(int));
+		if ((*c & (*c - 1)) == 0)	/* grown by doubling */
+			*v = erealloc(*v, (*c ? 2 * *c : 1) * sizeof(int));
 		(*v)[(*c)++] = nrules;
 	}
 	nrules++;

@@ -115,6 +115,11 @@ FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
 $(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
+FUZZLIBS_pcount = $(LIBS_pcount)
+$(O)/test/fuzz-pcount: tools/pcount.c
+EXTRA_FUZZ_pdedupe = $(EXTRA_pdedupe:%=tools/%.c)
+FUZZLIBS_pdedupe = $(LIBS_pdedupe)
+$(O)/test/fuzz-pdedupe: tools/pdedupe.c tools/pdedupe.h $(EXTRA_FUZZ_pdedupe)
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -137,7 +142,7 @@ fuzz-smoke:
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
     $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed \
     $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path \
-    $(O)/test/fuzz-ident
+    $(O)/test/fuzz-ident $(O)/test/fuzz-pcount $(O)/test/fuzz-pdedupe
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

@@ -158,3 +158,31 @@ jval_compact(struct buf *b, const char *s, size_t n)
 		buf_addc(b, *p++);
 	}
 }
+
+/*
+ * Append the valid JSON value s[0..n) in one spelling of its strings and
+ * keys: without white space, each string decoded and encoded again (so
+ * "\u0041" and "A" are one spelling).  Numbers keep theirs.
+ */
+void
+jval_canon(struct buf *b, const char *s, size_t n)
+{
+	static struct buf t;
+	const char *p = s, *e = s + n, *q;
+
+	while (p < e) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			p++;
+			continue;
+		}
+		if (*p == '"') {
+			q = strend(p + 1, e);
+			t.len = 0;
+			json_str_decode(&t, p + 1, q - p - 1);
+			json_add_str(b, t.p, t.len);
+			p = q < e ? q + 1 : e;
+			continue;
+		}
+		buf_addc(b, *p++);
+	}
+}

@@ -226,9 +226,27 @@ putkey(struct out *o, const char *key)
 }
 
 /*
+ * Copy bytes of a record's line, without its carriage returns: in a valid
+ * line a raw CR can only be white space between tokens (strings hold none),
+ * and output never holds one.
+ */
+static void
+putline(struct out *o, const char *p, size_t n)
+{
+	const char *e = p + n, *cr;
+
+	while ((cr = memchr(p, '\r', e - p)) != NULL) {
+		out_write(o, p, cr - p);
+		p = cr + 1;
+	}
+	out_write(o, p, e - p);
+}
+
+/*
  * Write r with each field in f set: a present one replaced in place, a
  * missing one appended after the last member, in the order given.  All else
- * is copied byte for byte.  The line is written whole, with "\n".
+ * is copied byte for byte, but for carriage returns.  The line is written
+ * whole, with "\n".  With nf 0, this is how a record passes through.
  */
 void
 rec_write(struct out *o, const struct rec *r, const struct field *f, size_t nf)
@@ -253,7 +271,7 @@ rec_write(struct out *o, const struct rec *r, const struct field *f, size_t nf)
 			;
 		if (i == nf)
 			continue;
-		out_write(o, p, m->val.p - p);
+		putline(o, p, m->val.p - p);
 		out_write(o, f[i].val, f[i].vlen);
 		p = m->val.p + m->val.n;
 	}
@@ -261,7 +279,7 @@ rec_write(struct out *o, const struct rec *r, const struct field *f, size_t nf)
 	tail = r->ix.last ? r->ix.last : json_ws(r->line, r->line + r->len) + 1;
 	if (tail < p)
 		tail = p;
-	out_write(o, p, tail - p);
+	putline(o, p, tail - p);
 	p = tail;
 	first = nm == 0;
 	for (k = 0; k < nf; k++) {
@@ -277,6 +295,6 @@ rec_write(struct out *o, const struct rec *r, const struct field *f, size_t nf)
 		putkey(o, f[k].key);
 		out_write(o, f[k].val, f[k].vlen);
 	}
-	out_write(o, p, r->line + r->len - p);
+	putline(o, p, r->line + r->len - p);
 	out_putc(o, '\n');
 }

@@ -180,6 +180,9 @@ gather(void)
 	for (i = 0; i < tabcap; i++)
 		if (tab[i].count != 0) {
 			rows[nrows++] = &tab[i];
+			if (total > ULLONG_MAX - tab[i].count)
+				die(EXIT_TROUBLE, "the counts add up to more "
+				    "than %llu", ULLONG_MAX);
 			total += tab[i].count;
 		}
 	qsort(rows, nrows, sizeof(*rows), bycount);

@@ -123,9 +123,10 @@ leaf(struct buf *b, const char *p, size_t n)
 			sn = tmp.len;
 		}
 		addcomp(b, KSTR, s, sn);
-	} else if (*p == '{') {
+	} else if (*p == '{' || *p == '[') {
+		/* an array only in a --merge tuple: counted arrays explode */
 		tmp.len = 0;
-		jval_compact(&tmp, p, n);
+		jval_canon(&tmp, p, n);
 		addcomp(b, KJSON, tmp.p, tmp.len);
 	} else
 		addcomp(b, KJSON, p, n);
@@ -150,8 +151,8 @@ grow(void)
 	free(old);
 }
 
-/* Add c (> 0) to the count of key k. */
-static void
+/* Add c (> 0) to the count of key k; -1 when the sum would not fit. */
+static int
 add(const char *k, size_t n, unsigned long long c)
 {
 	uint64_t h = XXH3_64bits(k, n);
@@ -164,8 +165,10 @@ add(const char *k, size_t n, unsigned long long c)
 			break;
 		if (e->h == h && e->len == n &&
 		    memcmp(keys.p + e->off, k, n) == 0) {
+			if (e->count > ULLONG_MAX - c)
+				return -1;
 			e->count += c;
-			return;
+			return 0;
 		}
 	}
 	e->h = h;
@@ -175,6 +178,7 @@ add(const char *k, size_t n, unsigned long long c)
 	buf_add(&keys, k, n);
 	if (++tabn * 2 > tabcap)
 		grow();
+	return 0;
 }
 
 /* A value found at path *fi. */
@@ -186,7 +190,7 @@ value(void *arg, const char *p, size_t n)
 	if (npaths == 1) {
 		kb.len = 0;
 		leaf(&kb, p, n);
-		add(kb.p, kb.len, 1);
+		(void)add(kb.p, kb.len, 1);
 	} else
 		leaf(&fvals[fi], p, n);
 	return 0;
@@ -208,7 +212,7 @@ product(void)
 			buf_add(&kb, fvals[i].p + pos[i],
 			    getcomp(fvals[i].p + pos[i], &kind, &s, &sn) -
 			    (fvals[i].p + pos[i]));
-		add(kb.p, kb.len, 1);
+		(void)add(kb.p, kb.len, 1);
 		for (i = npaths; i-- > 0;) {
 			pos[i] = getcomp(fvals[i].p + pos[i], &kind, &s, &sn) -
 			    fvals[i].p;
@@ -238,7 +242,7 @@ count(const struct rec *r)
 		if (npaths == 1) {
 			kb.len = 0;
 			addcomp(&kb, KNONE, "", 0);
-			add(kb.p, kb.len, 1);
+			(void)add(kb.p, kb.len, 1);
 		} else
 			addcomp(&fvals[i], KNONE, "", 0);
 	}
@@ -343,6 +347,15 @@ getmissing(const struct member *mm)
 	qsort(miss, nmiss, sizeof(*miss), bynum);
 }
 
+/* A count that does not fit: the line is left out, and the status is 1. */
+static void
+overflow(const struct rec *r)
+{
+	rec_warn(r, "count overflows: the sum is more than %llu; line skipped",
+	    ULLONG_MAX);
+	status = EXIT_TROUBLE;
+}
+
 /* One line of pcount -o jsonl output, added to the counts. */
 static void
 merge(const struct rec *r)
@@ -360,6 +373,10 @@ merge(const struct rec *r)
 			status = EXIT_TROUBLE;
 			return;
 		}
+		if (nrecords > ULLONG_MAX - c) {
+			overflow(r);
+			return;
+		}
 		nrecords += c;
 		mergefields(r, rec_get(r, "fields"));
 		return;
@@ -371,7 +388,10 @@ merge(const struct rec *r)
 		return;
 	}
 	if (istrue(rec_get(r, "other"))) {
-		other += c;
+		if (other > ULLONG_MAX - c)
+			overflow(r);
+		else
+			other += c;
 		return;
 	}
 	if ((mv = rec_get(r, "value")) == NULL) {
@@ -383,6 +403,12 @@ merge(const struct rec *r)
 	kb.len = 0;
 	k = 1;
 	if (mv->val.p[0] == '[') {
+		if (json_ws(mv->val.p + 1, mv->val.p + mv->val.n) ==
+		    mv->val.p + mv->val.n - 1) {
+			rec_warn(r, "\"value\" is an empty list of values");
+			status = EXIT_TROUBLE;
+			return;
+		}
 		getmissing(mm);
 		jval_open(&it, mv->val.p, mv->val.n);
 		for (k = 0; jval_next(&it, &m); k++) {
@@ -409,7 +435,8 @@ merge(const struct rec *r)
 	}
 	if ((none && xflag) || c == 0)
 		return;
-	add(kb.p, kb.len, c);
+	if (add(kb.p, kb.len, c) == -1)
+		overflow(r);
 }
 
 int

@@ -29,6 +29,7 @@ static struct table tab;
 static struct state st;
 static struct out dups;
 static struct buf kb, nb, db, ib;	/* key, near text, decoded value, id */
+static struct buf cb;			/* a value in one spelling */
 static utf8proc_int32_t *ubuf;
 static utf8proc_ssize_t ucap;
 static unsigned char fold[256];		/* ASCII: the byte a key keeps, or 0 */
@@ -401,8 +402,14 @@ mkkeys(const struct rec *r)
 			buf_addc(&kb, '+');
 			if (v.p[0] == '"')
 				strval(&v, &t);
-			else
+			else if (rawflag)
 				t = v;
+			else {		/* one spelling of its strings */
+				cb.len = 0;
+				jval_canon(&cb, v.p, v.n);
+				t.p = cb.p;
+				t.n = cb.len;
+			}
 			if (rawflag)
 				buf_add(&kb, t.p, t.n);
 			else
@@ -539,16 +546,14 @@ dorecord(const struct rec *r)
 		else
 			nnear++;
 		if (dupspath != NULL) {
-			out_write(&dups, r->line, r->len);
-			out_putc(&dups, '\n');
+			rec_write(&dups, r, NULL, 0);
 		}
 		return;
 	}
 	npass++;
 	if (deferflag)
 		state_owe(&st, r->line, r->len, kf, nk);
-	out_write(&out_stdout, r->line, r->len);
-	out_putc(&out_stdout, '\n');
+	rec_write(&out_stdout, r, NULL, 0);
 }
 
 /* A record kept in the state, for --near and --commit. */

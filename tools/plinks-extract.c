@@ -284,17 +284,24 @@ schemeat(const char *s, size_t n, size_t p)
  * The end of a URL whose rest starts at p: stop at a space, a control
  * character, < > " `, or a closing bracket with no opener inside the URL;
  * then drop trailing sentence punctuation and quotes.  The end never
- * moves below keep.
+ * moves below keep.  A bracket still open BRACKETSPAN bytes after it was
+ * opened counts as never closed: otherwise text without spaces full of
+ * URLs cut back at a bracket ("(-https://a.org/" repeated) is scanned to
+ * its end once per URL, in time that grows with its square.
  */
+#define BRACKETSPAN 1024
+
 static size_t
 urlend(const char *s, size_t n, size_t p, size_t keep)
 {
 	uc *u = (uc *)s;
 	int depth[3] = { 0, 0, 0 }, b;
-	size_t k, open[3], cut;
+	size_t k, open[3], cut, first = SIZE_MAX;
 	long c;
 
 	while (p < n) {
+		if (first != SIZE_MAX && p - first > BRACKETSPAN)
+			break;
 		c = u[p];
 		if (c < 0x80) {
 			/* a list glued by commas: "https://a.org/x,https://b.org" */
@@ -311,10 +318,19 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 					/* TeX's \href{url}{url} */
 					if (schemeat(s, n, p + 1))
 						break;
-					if (depth[b]++ == 0)
+					if (depth[b]++ == 0) {
 						open[b] = p;
+						if (p < first)
+							first = p;
+					}
 				} else if (depth[b]-- == 0)
 					break;
+				else if (depth[b] == 0 && open[b] == first)
+					for (first = SIZE_MAX, b = 0; b < 3;
+					    b++)
+						if (depth[b] > 0 &&
+						    open[b] < first)
+							first = open[b];
 			}
 			p++;
 			continue;

@@ -62,13 +62,16 @@ static void
 addraw(struct buf *b, const struct rec *r, const char *key)
 {
 	const struct member *m = rec_get(r, key);
+	size_t i;
 
 	if (m == NULL)
 		return;
 	buf_addc(b, ',');
 	json_add_str(b, key, strlen(key));
 	buf_addc(b, ':');
-	buf_add(b, m->val.p, m->val.n);
+	for (i = 0; i < m->val.n; i++)	/* CR: white space, never output */
+		if (m->val.p[i] != '\r')
+			buf_addc(b, m->val.p[i]);
 }
 
 /* Find the links of one record and write it, or its links with -e. */

@@ -347,10 +347,13 @@ entry_emit(struct psplit *ps)
 	}
 	r->len = 0;
 	buf_addc(r, '{');
+	/* title and abstract first, as every record of psplit's */
+	addfield(r, "title", &e.title);
+	json_key(r, "abstract");
+	json_add_str(r, e.abstract.len > 0 ? e.abstract.p : "", e.abstract.len);
 	addfield(r, "arxiv_id", &e.id);
 	addfield(r, "version", &e.version);
 	addfield(r, "date", &e.date);
-	addfield(r, "title", &e.title);
 	if (e.authors.len > 0) {
 		json_key(r, "authors");
 		add_names(r, e.authors.p, e.authors.len);
@@ -369,8 +372,6 @@ entry_emit(struct psplit *ps)
 		json_sep(r);
 		buf_add(r, e.extra.p, e.extra.len);
 	}
-	json_key(r, "abstract");
-	json_add_str(r, e.abstract.len > 0 ? e.abstract.p : "", e.abstract.len);
 	addfield(r, "url", &e.url);
 	if (e.cross)
 		buf_adds(r, ",\"cross_list\":true");

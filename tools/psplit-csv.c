@@ -1,6 +1,7 @@
 /* psplit-csv.c: psplit's reader for CSV exports (RFC 4180, with libcsv) */
 #include <csv.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,9 @@ struct csvrd {
 	size_t		*hend;
 	int		*role;
 	size_t		 ncol;
+	size_t		 tcol, acol;	/* the title's, the abstract's column */
+	size_t		*slot;		/* header names by hash: column + 1 */
+	size_t		 nslot;
 	int		 header, refused, inrow;
 	unsigned long long rowline;	/* where the current row began */
 };
@@ -100,11 +104,36 @@ cell(const struct buf *b, const size_t *end, size_t i, size_t *n)
 	return b->p + start;
 }
 
+/*
+ * The earlier column with the header name s[0..n), if any (found by hash,
+ * so that a header of many columns takes linear time); else enters column
+ * i under that name.  Returns the column + 1, or 0.
+ */
+static size_t
+namesake(struct csvrd *rd, const char *s, size_t n, size_t i)
+{
+	const char *t;
+	size_t h = 5381, k, m, *sl;
+
+	for (k = 0; k < n; k++)
+		h = h * 33 + (unsigned char)s[k];
+	for (k = h & (rd->nslot - 1);; k = (k + 1) & (rd->nslot - 1)) {
+		sl = &rd->slot[k];
+		if (*sl == 0) {
+			*sl = i + 1;
+			return 0;
+		}
+		t = cell(&rd->hnames, rd->hend, *sl - 1, &m);
+		if (m == n && memcmp(s, t, n) == 0)
+			return *sl;
+	}
+}
+
 static void
 header(struct csvrd *rd)
 {
-	const char *s, *t;
-	size_t i, j, n, m;
+	const char *s;
+	size_t i, j, n, byrole[C_UPVOTES + 1];
 	int title = 0;
 
 	rd->header = 1;
@@ -112,25 +141,38 @@ header(struct csvrd *rd)
 	rd->hnames.len = 0;
 	rd->hend = erealloc(rd->hend, rd->n * sizeof(rd->hend[0]));
 	rd->role = erealloc(rd->role, rd->n * sizeof(rd->role[0]));
+	for (rd->nslot = 16; rd->nslot < 2 * rd->n; rd->nslot *= 2)
+		;
+	free(rd->slot);
+	rd->slot = ecalloc(rd->nslot, sizeof(rd->slot[0]));
+	memset(byrole, 0, sizeof(byrole));
+	rd->tcol = rd->acol = SIZE_MAX;
 	for (i = 0; i < rd->n; i++) {
 		s = trim(cell(&rd->cells, rd->end, i, &n), &n);
 		buf_add(&rd->hnames, s, n);
 		rd->hend[i] = rd->hnames.len;
 		rd->role[i] = role(s, n);
 		/* A second column for a field, or a repeated name, is left out. */
-		for (j = 0; j < i; j++) {
-			t = cell(&rd->hnames, rd->hend, j, &m);
-			if ((rd->role[i] > C_SKIP && rd->role[i] == rd->role[j]) ||
-			    (m == n && memcmp(s, t, n) == 0 &&
-			    rd->role[i] != C_SKIP)) {
-				psplit_warn(rd->ps, rd->rowline, "column %zu "
-				    "(\"%.*s\") repeats column %zu; left out",
-				    i + 1, (int)n, s, j + 1);
-				rd->ps->status = EXIT_TROUBLE;
-				rd->role[i] = C_SKIP;
-				break;
-			}
+		if (rd->role[i] == C_SKIP)
+			continue;
+		j = namesake(rd, s, n, i);
+		if (rd->role[i] > C_SKIP && byrole[rd->role[i]] != 0 &&
+		    (j == 0 || byrole[rd->role[i]] < j))
+			j = byrole[rd->role[i]];
+		if (j != 0) {
+			psplit_warn(rd->ps, rd->rowline, "column %zu "
+			    "(\"%.*s\") repeats column %zu; left out",
+			    i + 1, (int)n, s, j);
+			rd->ps->status = EXIT_TROUBLE;
+			rd->role[i] = C_SKIP;
+			continue;
 		}
+		if (rd->role[i] > C_SKIP)
+			byrole[rd->role[i]] = i + 1;
+		if (rd->role[i] == C_TITLE)
+			rd->tcol = i;
+		if (rd->role[i] == C_ABSTRACT)
+			rd->acol = i;
 		title |= rd->role[i] == C_TITLE;
 	}
 	if (!title) {
@@ -199,7 +241,7 @@ row(struct csvrd *rd)
 	const char *s, *k;
 	size_t i, n, kn;
 	struct ident id;
-	int abstract = 0, any = 0;
+	int any = 0;
 
 	for (i = 0; i < rd->n; i++)
 		any |= rd->end[i] > (i > 0 ? rd->end[i - 1] : 0);
@@ -215,12 +257,30 @@ row(struct csvrd *rd)
 		rd->ps->status = EXIT_TROUBLE;
 		return;
 	}
+	/* title and abstract first, as every record of psplit's */
+	s = trim(cell(&rd->cells, rd->end, rd->tcol, &n), &n);
+	if (n == 0) {
+		psplit_warn(rd->ps, rd->rowline, "row has an empty title; "
+		    "row skipped");
+		rd->ps->status = EXIT_TROUBLE;
+		return;
+	}
 	r->len = 0;
 	buf_addc(r, '{');
+	json_key(r, "title");
+	json_add_str(r, s, n);
+	s = "";
+	n = 0;
+	if (rd->acol != SIZE_MAX)
+		s = trim(cell(&rd->cells, rd->end, rd->acol, &n), &n);
+	json_key(r, "abstract");
+	json_add_str(r, s, n);
 	for (i = 0; i < rd->n; i++) {
 		s = cell(&rd->cells, rd->end, i, &n);
 		switch (rd->role[i]) {
 		case C_SKIP:
+		case C_TITLE:
+		case C_ABSTRACT:
 			continue;
 		case C_OTHER:
 			if (n == 0)
@@ -229,21 +289,6 @@ row(struct csvrd *rd)
 			json_sep(r);
 			json_add_str(r, k, kn);
 			buf_addc(r, ':');
-			json_add_str(r, s, n);
-			continue;
-		case C_TITLE:
-			s = trim(s, &n);
-			if (n == 0) {
-				psplit_warn(rd->ps, rd->rowline, "row has an "
-				    "empty title; row skipped");
-				rd->ps->status = EXIT_TROUBLE;
-				return;
-			}
-			break;
-		case C_ABSTRACT:
-			abstract = 1;
-			s = trim(s, &n);
-			json_key(r, "abstract");
 			json_add_str(r, s, n);
 			continue;
 		case C_AUTHORS:
@@ -294,8 +339,6 @@ row(struct csvrd *rd)
 		json_key(r, rolekey[rd->role[i]]);
 		json_add_str(r, s, n);
 	}
-	if (!abstract)
-		buf_adds(r, ",\"abstract\":\"\"");
 	buf_addc(r, '}');
 	psplit_emit(rd->ps);
 }

@@ -198,7 +198,16 @@ psplit_detect(struct psplit *ps, struct lines *l)
 	unsigned long long lineno;
 
 	n = lines_peek(l, PEEK, &p);
-	if ((nul = memchr(p, '\0', n)) != NULL) {
+	/*
+	 * The text before a NUL byte is detected on its own: its papers are
+	 * written, and the reader stops at the NUL with its message.
+	 */
+	if ((nul = memchr(p, '\0', n)) != NULL)
+		n = nul - p;
+	for (i = 0; i < psplit_nformats; i++)
+		if (psplit_formats[i].detect(p, n))
+			return &psplit_formats[i];
+	if (nul != NULL) {
 		/* Say where, as psplit_next would. */
 		for (lineno = 1; p < nul; p++)
 			lineno += *p == '\n';
@@ -207,9 +216,6 @@ psplit_detect(struct psplit *ps, struct lines *l)
 		ps->nulstop = 1;
 		return NULL;
 	}
-	for (i = 0; i < psplit_nformats; i++)
-		if (psplit_formats[i].detect(p, n))
-			return &psplit_formats[i];
 	for (i = 0; i < n; i++)
 		if (strchr(" \t\r\n", p[i]) == NULL)
 			break;
@@ -334,19 +340,20 @@ paper_emit(struct psplit *ps, struct paper *p)
 	}
 	r->len = 0;
 	buf_addc(r, '{');
+	/* title and abstract first, as in every record of psplit's */
+	pfield(r, "title", &p->title);
+	json_key(r, "abstract");
+	buf_addc(r, '"');
+	psplit_encode(r, p->abstract.p, p->abstract.len);
+	buf_addc(r, '"');
 	pfield(r, "arxiv_id", &p->id);
 	pfield(r, "version", &p->version);
-	pfield(r, "title", &p->title);
 	plist(r, "authors", &p->authors);
 	plist(r, "categories", &p->cats);
 	pfield(r, "primary_category", &p->primary);
 	pfield(r, "comments", &p->comments);
 	pfield(r, "journal_ref", &p->jref);
 	pfield(r, "doi", &p->doi);
-	json_key(r, "abstract");
-	buf_addc(r, '"');
-	psplit_encode(r, p->abstract.p, p->abstract.len);
-	buf_addc(r, '"');
 	pfield(r, "url", &p->url);
 	pfield(r, "published", &p->published);
 	pfield(r, "updated", &p->updated);

@@ -26,7 +26,7 @@ struct lit {
 #define H4(w)	((uint32_t)((w) * 2654435761u) >> (32 - H4BITS))
 
 struct litrule *litrules;
-static int nlitrules;
+static int nlitrules, litrulecap;
 static struct lit *lits;
 static int nlits;
 static uint64_t bm2[65536 / 64], bm4[(1 << H4BITS) / 64];
@@ -453,19 +453,82 @@ lalt(struct lparse *lp, struct lset *out, int atstart)
 	return exact && !lp->bad;
 }
 
+/* FNV-1a over s[0..n), from a seed: names and literals by hash. */
+uint64_t
+lit_hash(const char *s, size_t n, unsigned seed)
+{
+	uint64_t h = 1469598103934665603ULL ^ seed;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/*
+ * The literals by hash (index + 1 in an open-addressed table), so that a
+ * rules file of many rules is read in linear time.
+ */
+static int *litslot;
+static uint64_t *lithv;
+static size_t litcap;
+
+static int *
+litfind(uint64_t h, const char *s, size_t n, int fl)
+{
+	size_t i;
+	const struct lit *l;
+
+	for (i = h & (litcap - 1);; i = (i + 1) & (litcap - 1)) {
+		if (litslot[i] == 0)
+			return &litslot[i];
+		l = &lits[litslot[i] - 1];
+		if (lithv[i] == h && l->n == n && l->fl == fl &&
+		    memcmp(l->s, s, n) == 0)
+			return &litslot[i];
+	}
+}
+
+static void
+litgrow(void)
+{
+	int *os = litslot;
+	uint64_t *oh = lithv;
+	size_t oc = litcap, i, j;
+
+	litcap = litcap ? 2 * litcap : 64;
+	litslot = ecalloc(litcap, sizeof(*litslot));
+	lithv = ecalloc(litcap, sizeof(*lithv));
+	for (i = 0; i < oc; i++) {
+		if (os[i] == 0)
+			continue;
+		for (j = oh[i] & (litcap - 1); litslot[j] != 0;
+		    j = (j + 1) & (litcap - 1))
+			;
+		litslot[j] = os[i];
+		lithv[j] = oh[i];
+	}
+	free(os);
+	free(oh);
+}
+
 static void
 addlit(int ri, const char *s, size_t n, int fl)
 {
 	struct lit *l;
+	uint64_t h = lit_hash(s, n, (unsigned)fl);
 	uint32_t w;
-	int i, k;
+	int i, k, *sl;
 
-	for (i = 0; i < nlits; i++)
-		if (lits[i].n == n && lits[i].fl == fl &&
-		    memcmp(lits[i].s, s, n) == 0)
-			break;
+	if (2 * ((size_t)nlits + 1) > litcap)
+		litgrow();
+	sl = litfind(h, s, n, fl);
+	i = *sl != 0 ? *sl - 1 : nlits;
 	if (i == nlits) {
-		lits = erealloc(lits, (nlits + 1) * sizeof(*lits));
+		*sl = nlits + 1;
+		lithv[sl - litslot] = h;
+		if ((nlits & (nlits - 1)) == 0)	/* grown by doubling */
+			lits = erealloc(lits, (nlits ? 2 * nlits : 1) *
+			    sizeof(*lits));
 		l = &lits[nlits++];
 		memset(l, 0, sizeof(*l));
 		l->s = emalloc(n);
@@ -489,7 +552,9 @@ addlit(int ri, const char *s, size_t n, int fl)
 	l = &lits[i];
 	if (l->nrules > 0 && l->rules[l->nrules - 1] == ri)
 		return;
-	l->rules = erealloc(l->rules, (l->nrules + 1) * sizeof(int));
+	if ((l->nrules & (l->nrules - 1)) == 0)	/* grown by doubling */
+		l->rules = erealloc(l->rules, (l->nrules ? 2 * l->nrules : 1) *
+		    sizeof(int));
 	l->rules[l->nrules++] = ri;
 }
 
@@ -506,7 +571,12 @@ lit_rule(int ri, const char *pat, size_t n, int raw)
 	int i;
 
 	if (ri >= nlitrules) {
-		litrules = erealloc(litrules, (ri + 1) * sizeof(*litrules));
+		if (ri >= litrulecap) {		/* grown by doubling */
+			litrulecap = ri + 1 > 2 * litrulecap ? ri + 1 :
+			    2 * litrulecap;
+			litrules = erealloc(litrules, (size_t)litrulecap *
+			    sizeof(*litrules));
+		}
 		memset(litrules + nlitrules, 0,
 		    (ri + 1 - nlitrules) * sizeof(*litrules));
 		nlitrules = ri + 1;

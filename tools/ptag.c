@@ -14,6 +14,7 @@
 #define MATCHLIMIT	10000000
 #define DEPTHLIMIT	100000
 #define JITSTACK	(1024 * 1024)
+#define ANCHTRIES	8	/* anchored tries of a rule per record */
 
 extern const char ptag_builtin[];
 
@@ -60,20 +61,101 @@ static pcre2_match_data *md;
 static pcre2_match_context *mctx;
 static int tfield = -1;		/* the title field, if rules look at it */
 
+/*
+ * Names to indexes by hash, so that reading a rules file of many rules,
+ * tags and fields takes linear time: an open-addressed table of index + 1,
+ * with each entry's hash kept for growing it.
+ */
+struct itab {
+	int		*slot;
+	uint64_t	*hv;
+	size_t		 cap, n;
+};
+
+static struct itab fieldtab, tagtab;
+
+/* The slot for hash h: the first empty one, or one whose entry same() takes. */
+static int *
+itab_find(struct itab *t, uint64_t h, int (*same)(int, const void *),
+    const void *k)
+{
+	size_t i;
+
+	if (t->cap == 0)
+		return NULL;
+	for (i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
+		if (t->slot[i] == 0 || (t->hv[i] == h &&
+		    same(t->slot[i] - 1, k)))
+			return &t->slot[i];
+}
+
+/* Enter index idx under hash h (not present yet). */
+static void
+itab_add(struct itab *t, uint64_t h, int idx)
+{
+	struct itab o = *t;
+	size_t i, j;
+
+	if (2 * (t->n + 1) > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->slot = ecalloc(t->cap, sizeof(*t->slot));
+		t->hv = ecalloc(t->cap, sizeof(*t->hv));
+		t->n = 0;
+		for (j = 0; j < o.cap; j++)
+			if (o.slot[j] != 0)
+				itab_add(t, o.hv[j], o.slot[j] - 1);
+		free(o.slot);
+		free(o.hv);
+	}
+	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) & (t->cap - 1))
+		;
+	t->slot[i] = idx + 1;
+	t->hv[i] = h;
+	t->n++;
+}
+
+/* A name looked for: its bytes. */
+struct key {
+	const char	*s;
+	size_t		 n;
+};
+
+static int
+samefield(int i, const void *k)
+{
+	const struct key *q = k;
+
+	return strlen(fields[i]) == q->n && memcmp(fields[i], q->s, q->n) == 0;
+}
+
+static int
+sametag(int i, const void *k)
+{
+	const struct key *q = k;
+
+	return tags[i].namelen == q->n && memcmp(tags[i].name, q->s, q->n) == 0;
+}
+
 static int
 fieldindex(const char *name, size_t n)
 {
+	struct key k = { name, n };
+	uint64_t h = lit_hash(name, n, 0);
+	int *sl = itab_find(&fieldtab, h, samefield, &k);
 	const char *why;
-	int i;
 
-	for (i = 0; i < nfields; i++)
-		if (strlen(fields[i]) == n && memcmp(fields[i], name, n) == 0)
-			return i;
-	fields = erealloc(fields, (nfields + 1) * sizeof(*fields));
+	if (sl != NULL && *sl != 0)
+		return *sl - 1;
+	itab_add(&fieldtab, h, nfields);
+	if ((nfields & (nfields - 1)) == 0) {	/* grown by doubling */
+		fields = erealloc(fields, (nfields ? 2 * nfields : 1) *
+		    sizeof(*fields));
+		fpaths = erealloc(fpaths, (nfields ? 2 * nfields : 1) *
+		    sizeof(*fpaths));
+	}
 	fields[nfields] = emalloc(n + 1);
 	memcpy(fields[nfields], name, n);
 	fields[nfields][n] = '\0';
-	fpaths = erealloc(fpaths, (nfields + 1) * sizeof(*fpaths));
 	if ((why = path_parse(&fpaths[nfields], fields[nfields], PATH_EACH)) !=
 	    NULL)
 		die(EXIT_USAGE, "-F %s: %s", fields[nfields], why);
@@ -83,12 +165,15 @@ fieldindex(const char *name, size_t n)
 static int
 tagindex(const char *name, size_t n)
 {
-	int i;
+	struct key k = { name, n };
+	uint64_t h = lit_hash(name, n, 0);
+	int *sl = itab_find(&tagtab, h, sametag, &k);
 
-	for (i = 0; i < ntags; i++)
-		if (tags[i].namelen == n && memcmp(tags[i].name, name, n) == 0)
-			return i;
-	tags = erealloc(tags, (ntags + 1) * sizeof(*tags));
+	if (sl != NULL && *sl != 0)
+		return *sl - 1;
+	itab_add(&tagtab, h, ntags);
+	if ((ntags & (ntags - 1)) == 0)	/* grown by doubling */
+		tags = erealloc(tags, (ntags ? 2 * ntags : 1) * sizeof(*tags));
 	memset(&tags[ntags], 0, sizeof(*tags));
 	tags[ntags].name = emalloc(n + 1);
 	memcpy(tags[ntags].name, name, n);
@@ -96,7 +181,6 @@ tagindex(const char *name, size_t n)
 	tags[ntags].namelen = n;
 	return ntags++;
 }
-
 
 static int
 ruleerr(const char *file, unsigned long line, size_t col, const char *msg)
@@ -204,7 +288,9 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 	/* Without JIT (some platforms) the interpreter runs the same code. */
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 
-	rules = erealloc(rules, (nrules + 1) * sizeof(*rules));
+	if ((nrules & (nrules - 1)) == 0)	/* grown by doubling */
+		rules = erealloc(rules, (nrules ? 2 * nrules : 1) *
+		    sizeof(*rules));
 	r = &rules[nrules];
 	memset(r, 0, sizeof(*r));
 	r->tag = tagindex(tag, tagn);
@@ -219,7 +305,8 @@ parserule(const char *file, unsigned long lineno, const char *s, size_t n)
 		int **v = veto ? &t->veto : &t->pos;
 		int *c = veto ? &t->nveto : &t->npos;
 
-		*v = erealloc(*v, (*c + 1) * sizeof(int));
+		if ((*c & (*c - 1)) == 0)	/* grown by doubling */
+			*v = erealloc(*v, (*c ? 2 * *c : 1) * sizeof(int));
 		(*v)[(*c)++] = nrules;
 	}
 	nrules++;
@@ -301,6 +388,18 @@ matcherr(const struct rec *rec, const struct rule *r, int f, int rc)
 	status = EXIT_TROUBLE;
 }
 
+/* The field in lo..hi whose text holds offset at, or hi. */
+static int
+atfield(size_t at, int lo, int hi)
+{
+	int f;
+
+	for (f = lo; f < hi; f++)
+		if (fhave[f] && at >= fstart[f] && at < fstart[f] + ftext[f].len)
+			break;
+	return f;
+}
+
 /*
  * Does rule ri match this record?  On a match, *fi is the field and the
  * match data holds the span.  A pattern that runs into the limits is
@@ -321,23 +420,48 @@ rulematch(const struct rec *rec, int ri, int *fi)
 	else
 		lo = 0, hi = ndefault;
 	if (lr->nlits > 0 && lr->anch && !folded) {
-		/* Offsets in the lower-cased text are offsets in the fields. */
-		for (k = 0; k < lr->nat; k++) {
-			for (f = lo; f < hi; f++)
-				if (fhave[f] && lr->at[k] >= fstart[f] &&
-				    lr->at[k] < fstart[f] + ftext[f].len)
-					break;
-			if (f == hi)
+		/*
+		 * Offsets in the lower-cased text are offsets in the fields.
+		 * The first ANCHTRIES occurrences are tried anchored, with
+		 * a share of the match limit each; from the next one on (or
+		 * the one that ran out), one unanchored match per field with
+		 * the whole limit finds any later match.  So the work per
+		 * rule and record is bounded, however often its literal
+		 * occurs.
+		 */
+		pcre2_set_match_limit(mctx, MATCHLIMIT / ANCHTRIES);
+		for (k = 0, rc = 0; k < lr->nat && k < ANCHTRIES; k++) {
+			if ((f = atfield(lr->at[k], lo, hi)) == hi)
 				continue;
 			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
 			    ftext[f].len, lr->at[k] - fstart[f],
 			    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, mctx);
+			if (rc >= 0) {
+				pcre2_set_match_limit(mctx, MATCHLIMIT);
+				*fi = f;
+				return 1;
+			}
+			if (rc != PCRE2_ERROR_NOMATCH)
+				break;
+		}
+		pcre2_set_match_limit(mctx, MATCHLIMIT);
+		while (k < lr->nat) {
+			if ((f = atfield(lr->at[k], lo, hi)) == hi) {
+				k++;
+				continue;
+			}
+			rc = pcre2_match(r->re, (PCRE2_SPTR)ftext[f].p,
+			    ftext[f].len, lr->at[k] - fstart[f],
+			    PCRE2_NO_UTF_CHECK, md, mctx);
 			if (rc >= 0) {
 				*fi = f;
 				return 1;
 			}
 			if (rc != PCRE2_ERROR_NOMATCH)
 				matcherr(rec, r, f, rc);
+			while (k < lr->nat && lr->at[k] < fstart[f] +
+			    ftext[f].len)
+				k++;
 		}
 		return 0;
 	}
@@ -623,11 +747,7 @@ dorecord(const struct rec *rec)
 		fl[nf].val = ex.p;
 		fl[nf++].vlen = ex.len;
 	}
-	if (nf == 0) {
-		out_write(&out_stdout, rec->line, rec->len);
-		out_putc(&out_stdout, '\n');
-	} else
-		rec_write(&out_stdout, rec, fl, nf);
+	rec_write(&out_stdout, rec, fl, nf);
 }
 
 static void

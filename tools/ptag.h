@@ -21,6 +21,7 @@ struct litrule {
 
 extern struct litrule *litrules;	/* indexed by rule number */
 
+uint64_t lit_hash(const char *, size_t, unsigned);
 void	lit_begin(void);
 void	lit_rule(int, const char *, size_t, int);
 void	lit_lower(struct buf *, const char *, size_t);

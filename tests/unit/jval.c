@@ -48,6 +48,17 @@ compact(const char *s)
 	return b.p;
 }
 
+static const char *
+canon(const char *s)
+{
+	static struct buf b;
+
+	b.len = 0;
+	jval_canon(&b, s, strlen(s));
+	buf_addc(&b, '\0');
+	return b.p;
+}
+
 static int
 end(const char *s, size_t want)
 {
@@ -66,6 +77,11 @@ unit_jval(void)
 	check(strcmp(items("\"[1]\""), "(scalar)") == 0, "jval: a string is no container");
 	check(strcmp(items("[\"a\\\\\",\"b\\\\\\\"]\"]"),
 	    "=\"a\\\\\";=\"b\\\\\\\"]\";") == 0, "jval: backslash runs before quotes");
+	check(strcmp(canon("{ \"\\u006b\" :\r[\"\\u0041\\/\", 1.0 ,\"\\\"\"]}"),
+	    "{\"k\":[\"A/\",1.0,\"\\\"\"]}") == 0, "jval: one spelling of strings");
+	check(strcmp(canon("[\"a\\n\\u00e9\", \"\\ud83d\\ude00\"]"),
+	    canon("[\"a\\n\u00e9\",\"\U0001F600\"]")) == 0,
+	    "jval: escaped and plain spellings agree");
 	check(get("{\"a\":1,\"b\":{\"c\":2}}", "b", "{\"c\":2}"), "jval: get member");
 	check(get("{\"a\":1,\"a\":2}", "a", "2"), "jval: get last duplicate");
 	check(get("{\"a\\u0062\":3}", "ab", "3"), "jval: get escaped key");

@@ -20,50 +20,8 @@ struct cell {
 	size_t		 off, len, w;
 };
 
-static int
-cmpvalue(const struct ent *a, const struct ent *b)
-{
-	const char *p = keys.p + a->off, *pe = p + a->len;
-	const char *q = keys.p + b->off, *qe = q + b->len;
-	const char *sa, *sb;
-	size_t na, nb;
-	int ka, kb_, c;
-
-	while (p < pe && q < qe) {
-		p = getcomp(p, &ka, &sa, &na);
-		q = getcomp(q, &kb_, &sb, &nb);
-		/* (none) after every value, so it ends a run of ties. */
-		if ((ka == KNONE) != (kb_ == KNONE))
-			return ka == KNONE ? 1 : -1;
-		if ((c = memcmp(sa, sb, na < nb ? na : nb)) != 0)
-			return c;
-		if (na != nb)
-			return na < nb ? -1 : 1;
-		if (ka != kb_)
-			return ka < kb_ ? -1 : 1;
-	}
-	return (p < pe) - (q < qe);
-}
-
-static int
-byvalue(const void *a, const void *b)
-{
-	return cmpvalue(*(struct ent *const *)a, *(struct ent *const *)b);
-}
-
-static int
-bycount(const void *a, const void *b)
-{
-	const struct ent *x = *(struct ent *const *)a;
-	const struct ent *y = *(struct ent *const *)b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return cmpvalue(x, y);
-}
-
 /* Display width of UTF-8 text on a terminal (wide CJK 2, combining 0). */
-static size_t
+size_t
 dwidth(const char *s, size_t n)
 {
 	utf8proc_int32_t c;
@@ -122,7 +80,7 @@ dcut(const char *s, size_t n, size_t w)
  * control characters shown as escapes so a row stays one line.  With tsv,
  * also the backslash (in JSON text too), so the escapes can be undone.
  */
-static void
+void
 showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 {
 	const char *e = s + n;
@@ -130,8 +88,8 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 	char x[8];
 	int c1;		/* a C1 control character: U+0080 to U+009F */
 
-	if (kind == KNONE) {
-		buf_adds(b, "(none)");
+	if (kind == KNONE || kind == KOTHER) {
+		buf_adds(b, kind == KNONE ? "(none)" : "(other)");
 		return;
 	}
 	if (kind == KJSON && !tsv) {
@@ -165,44 +123,44 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 	}
 }
 
-/* The rows to print, in order, and the numbers around them. */
-static struct ent **rows;
-static size_t nrows;
-static unsigned long long total;
-
-static void
-gather(void)
+static const char *
+share(unsigned long long c, unsigned long long of)
 {
-	size_t i;
+	static char s[32];
 
-	rows = emalloc((tabn ? tabn : 1) * sizeof(*rows));
-	total = other;
-	for (i = 0; i < tabcap; i++)
-		if (tab[i].count != 0) {
-			rows[nrows++] = &tab[i];
-			total += tab[i].count;
-		}
-	qsort(rows, nrows, sizeof(*rows), bycount);
-	if (nflag > 0 && nrows > nflag) {
-		for (i = nflag; i < nrows; i++)
-			other += rows[i]->count;
-		nrows = nflag;
-	}
-	if (vflag)
-		qsort(rows, nrows, sizeof(*rows), byvalue);
+	snprintf(s, sizeof(s), "%.1f", of ? 100.0 * (double)c /
+	    (double)of : 0.0);
+	return s;
 }
 
 static const char *
 pct(unsigned long long c)
 {
-	static char s[32];
-
-	snprintf(s, sizeof(s), "%.1f", total ? 100.0 * (double)c /
-	    (double)total : 0.0);
-	return s;
+	return share(c, total);
 }
 
+/* Row i's share of the records (-r); an (other) row has none: "-". */
 static const char *
+rpct(size_t i)
+{
+	return i < nrows && rows[i]->recs > 0 ?
+	    share(rows[i]->recs, nrecords) : "-";
+}
+
+/* A share right-aligned in a text column headed h: "  %values". */
+static void
+textpct(struct buf *b, const char *h, const char *v)
+{
+	size_t n = strlen(v) + (*v != '-');
+
+	buf_adds(b, "  ");
+	pad(b, strlen(h) > n ? strlen(h) - n : 0);
+	buf_adds(b, v);
+	if (*v != '-')
+		buf_addc(b, '%');
+}
+
+const char *
 records(void)
 {
 	static char s[64];
@@ -221,7 +179,7 @@ totallabel(void)
 	return s;
 }
 
-static const char *
+const char *
 colname(size_t i)
 {
 	if (havemnames && i < nmnames)
@@ -281,14 +239,14 @@ rowcount(size_t i)
 	return i < nrows ? rows[i]->count : other;
 }
 
-static void
+void
 pad(struct buf *b, size_t n)
 {
 	while (n-- > 0)
 		buf_addc(b, ' ');
 }
 
-static void
+void
 putnum(struct buf *b, unsigned long long v, size_t w)
 {
 	char s[32];
@@ -299,7 +257,7 @@ putnum(struct buf *b, unsigned long long v, size_t w)
 	buf_add(b, s, n);
 }
 
-static size_t
+size_t
 digits(unsigned long long v)
 {
 	size_t n = 1;
@@ -311,7 +269,7 @@ digits(unsigned long long v)
 	return n;
 }
 
-static void
+void
 emit(struct buf *b)
 {
 	out_write(&out_stdout, b->p, b->len);
@@ -337,7 +295,9 @@ text(void)
 	pad(&b, cw - 5);
 	buf_adds(&b, "count");
 	if (pflag)
-		buf_adds(&b, "       %");
+		buf_adds(&b, "  %values");
+	if (rflag)
+		buf_adds(&b, "  %records");
 	for (j = 0; j < npaths; j++) {
 		name = colname(j);
 		buf_adds(&b, "  ");
@@ -349,12 +309,10 @@ text(void)
 	emit(&b);
 	for (i = 0; i < ncellrows; i++) {
 		putnum(&b, rowcount(i), cw);
-		if (pflag) {
-			buf_adds(&b, "  ");
-			pad(&b, 6 - strlen(pct(rowcount(i))) - 1);
-			buf_adds(&b, pct(rowcount(i)));
-			buf_addc(&b, '%');
-		}
+		if (pflag)
+			textpct(&b, "%values", pct(rowcount(i)));
+		if (rflag)
+			textpct(&b, "%records", rpct(i));
 		for (j = 0; j < npaths; j++) {
 			struct cell *c = &cells[i * npaths + j];
 
@@ -366,9 +324,15 @@ text(void)
 		buf_addc(&b, '\n');
 		emit(&b);
 	}
+	if (tflag) {
+		free(colw);
+		return;
+	}
 	putnum(&b, total, cw);
 	if (pflag)
-		buf_adds(&b, total ? "  100.0%" : "    0.0%");
+		textpct(&b, "%values", total ? "100.0" : "0.0");
+	if (rflag)
+		textpct(&b, "%records", "-");
 	buf_adds(&b, "  ");
 	buf_adds(&b, totallabel());
 	buf_addc(&b, '\n');
@@ -377,7 +341,7 @@ text(void)
 }
 
 /* A CSV field: quoted by libcsv when it holds a separator, quote or EOL. */
-static void
+void
 csvfield(struct buf *b, const char *s, size_t n)
 {
 	size_t i, need;
@@ -418,6 +382,10 @@ table(void)
 		buf_adds(&b, sep);
 		buf_adds(&b, "percent");
 	}
+	if (rflag) {
+		buf_adds(&b, sep);
+		buf_adds(&b, "record_percent");
+	}
 	for (j = 0; j < npaths; j++) {
 		buf_adds(&b, sep);
 		field(&b, colname(j), strlen(colname(j)));
@@ -429,6 +397,11 @@ table(void)
 		if (pflag) {
 			buf_adds(&b, sep);
 			buf_adds(&b, pct(rowcount(i)));
+		}
+		if (rflag) {
+			buf_adds(&b, sep);
+			if (*rpct(i) != '-')
+				buf_adds(&b, rpct(i));
 		}
 		if (i == nrows) {
 			buf_adds(&b, sep);
@@ -453,11 +426,15 @@ table(void)
 		buf_addc(&b, '\n');
 		emit(&b);
 	}
+	if (tflag)
+		return;
 	putnum(&b, total, 0);
 	if (pflag) {
 		buf_adds(&b, sep);
 		buf_adds(&b, total ? "100.0" : "0.0");
 	}
+	if (rflag)
+		buf_adds(&b, sep);
 	buf_adds(&b, sep);
 	buf_adds(&b, totallabel());
 	for (j = 1; j < npaths; j++)
@@ -471,12 +448,13 @@ jsonrow(struct buf *b, size_t i)
 {
 	const char *p, *pe, *s;
 	size_t j, n, none = 0;
-	int kind;
+	int kind, grp = 0;
 
 	buf_addc(b, '{');
 	if (i == nrows)
 		buf_adds(b, "\"other\":true");
 	else {
+		grp = 0;
 		buf_adds(b, "\"value\":");
 		if (npaths > 1)
 			buf_addc(b, '[');
@@ -490,13 +468,18 @@ jsonrow(struct buf *b, size_t i)
 				json_add_str(b, s, n);
 			else if (kind == KJSON)
 				buf_add(b, s, n);
-			else {
+			else if (kind == KOTHER) {
+				buf_adds(b, "null");
+				grp = 1;
+			} else {
 				buf_adds(b, "null");
 				none++;
 			}
 		}
 		if (npaths > 1)
 			buf_addc(b, ']');
+		if (grp)
+			buf_adds(b, ",\"other\":true");
 		if (none > 0 && npaths == 1)
 			buf_adds(b, ",\"missing\":true");
 		else if (none > 0) {
@@ -519,6 +502,12 @@ jsonrow(struct buf *b, size_t i)
 		buf_adds(b, ",\"percent\":");
 		buf_adds(b, pct(rowcount(i)));
 	}
+	if (rflag && *rpct(i) != '-') {
+		buf_adds(b, ",\"record_count\":");
+		putnum(b, rows[i]->recs, 0);
+		buf_adds(b, ",\"record_percent\":");
+		buf_adds(b, rpct(i));
+	}
 	buf_addc(b, '}');
 }
 
@@ -532,8 +521,19 @@ jsonout(void)
 		buf_adds(&b, "[\n");
 	for (i = 0; i < nrows + (other > 0); i++) {
 		jsonrow(&b, i);
-		buf_adds(&b, form == JSON ? ",\n" : "\n");
+		if (form == JSONL)
+			buf_addc(&b, '\n');
+		else if (!tflag || i + 1 < nrows + (other > 0))
+			buf_addc(&b, ',');
+		if (form == JSON && (!tflag || i + 1 < nrows + (other > 0)))
+			buf_addc(&b, '\n');
 		emit(&b);
+	}
+	if (tflag) {
+		if (form == JSON)
+			buf_adds(&b, nrows + (other > 0) ? "\n]\n" : "]\n");
+		emit(&b);
+		return;
 	}
 	buf_adds(&b, "{\"records\":");
 	putnum(&b, nrecords, 0);
@@ -582,9 +582,44 @@ fitcell(struct buf *b, const struct cell *c, size_t w, int last)
 	pad(b, w - (w > 0) - dwidth(s, n));
 }
 
+/* (other) or (none) in row i: shown, but never setting the bar scale. */
+static int
+special(size_t i)
+{
+	const char *p, *pe, *s;
+	size_t n;
+	int kind;
+
+	if (i >= nrows)
+		return 1;
+	p = keys.p + rows[i]->off;
+	pe = p + rows[i]->len;
+	while (p < pe) {
+		p = getcomp(p, &kind, &s, &n);
+		if (kind == KNONE || kind == KOTHER)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is row i in the group of row i - 1 (all cells but the last equal)? */
+static int
+samecells(size_t i)
+{
+	const struct cell *a = &cells[(i - 1) * npaths], *c = &cells[i * npaths];
+	size_t j;
+
+	for (j = 0; j + 1 < npaths; j++)
+		if (a[j].len != c[j].len || memcmp(cellb.p + a[j].off,
+		    cellb.p + c[j].off, c[j].len) != 0)
+			return 0;
+	return 1;
+}
+
 static void
 bars(void)
 {
+	static const struct cell blank;
 	static const char *part[] = { "", "\xe2\x96\x8f", "\xe2\x96\x8e",
 	    "\xe2\x96\x8d", "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
 	    "\xe2\x96\x89" };
@@ -592,6 +627,7 @@ bars(void)
 	size_t *colw, width = termwidth(), cw, fixed, lw, barw, i, j, widest;
 	size_t eighths;
 	unsigned long long max = 0;
+	int grouped = npaths > 1 && nflag > 0;
 
 	mkcells();
 	colw = ecalloc(npaths, sizeof(*colw));
@@ -604,10 +640,13 @@ bars(void)
 		lw += colw[j];
 	}
 	for (i = 0; i < ncellrows; i++)
+		if (!special(i) && rowcount(i) > max)
+			max = rowcount(i);
+	for (i = 0; max == 0 && i < ncellrows; i++)
 		if (rowcount(i) > max)
 			max = rowcount(i);
 	cw = digits(total);
-	fixed = 2 + cw + (pflag ? 8 : 0) + 2;
+	fixed = 2 + cw + (pflag ? 8 : 0) + (rflag ? 10 : 0) + 2;
 	/* Shorten the widest labels until a bar of MINBAR columns fits. */
 	while (lw + fixed + MINBAR > width && lw > 7) {
 		for (widest = 0, j = 1; j < npaths; j++)
@@ -620,10 +659,15 @@ bars(void)
 	}
 	barw = width > lw + fixed ? width - lw - fixed : 1;
 	for (i = 0; i < ncellrows; i++) {
+		/* per group, small multiples: the group named once */
+		if (grouped && i > 0 && !samecells(i))
+			buf_addc(&b, '\n');
 		for (j = 0; j < npaths; j++) {
 			if (j > 0)
 				buf_adds(&b, "  ");
-			fitcell(&b, &cells[i * npaths + j], colw[j], 0);
+			fitcell(&b, grouped && j + 1 < npaths && i > 0 &&
+			    samecells(i) ? &blank : &cells[i * npaths + j],
+			    colw[j], 0);
 		}
 		buf_adds(&b, "  ");
 		putnum(&b, rowcount(i), cw);
@@ -633,16 +677,24 @@ bars(void)
 			buf_adds(&b, pct(rowcount(i)));
 			buf_addc(&b, '%');
 		}
+		if (rflag)
+			textpct(&b, "%records", rpct(i));
 		buf_adds(&b, "  ");
 		eighths = (size_t)((long double)rowcount(i) * barw * 8 / max +
 		    0.5L);
 		if (eighths == 0)
 			eighths = 1;	/* a count is never shown as nothing */
+		if (eighths > barw * 8)
+			eighths = barw * 8;	/* (other) beyond the scale */
 		for (j = 0; j < eighths / 8; j++)
 			buf_adds(&b, "\xe2\x96\x88");
 		buf_adds(&b, part[eighths % 8]);
 		buf_addc(&b, '\n');
 		emit(&b);
+	}
+	if (tflag) {
+		free(colw);
+		return;
 	}
 	/* The total's count under the counts; its records after them. */
 	buf_adds(&b, "(total)");
@@ -652,6 +704,8 @@ bars(void)
 	putnum(&b, total, cw);
 	if (pflag)
 		buf_adds(&b, total ? "  100.0%" : "    0.0%");
+	if (rflag)
+		textpct(&b, "%records", "");
 	buf_adds(&b, "  ");
 	buf_adds(&b, records());
 	buf_addc(&b, '\n');
@@ -664,6 +718,10 @@ void
 render(void)
 {
 	gather();
+	if (cflag) {
+		cross();
+		return;
+	}
 	switch (form) {
 	case TEXT:
 		text();

@@ -67,3 +67,18 @@ void	 putnum(struct buf *, unsigned long long, size_t);
 size_t	 digits(unsigned long long);
 void	 emit(struct buf *);
 void	 csvfield(struct buf *, const char *, size_t);
+
+/* One cell of the table as it is shown: its text in cellb, display width. */
+struct cell {
+	size_t		 off, len, w;
+};
+
+extern struct buf cellb;
+extern struct cell *cells;
+extern size_t ncellrows;
+void	 mkcells(void);
+unsigned long long rowcount(size_t);
+const char *pct(unsigned long long);
+const char *rpct(size_t);
+void	 textpct(struct buf *, const char *, const char *);
+void	 bars(void);	/* pcount-bars.c */

@@ -34,7 +34,7 @@ LIBS_pdedupe = -lutf8proc -lxxhash
 EXTRA_psplit = psplit-arxiv psplit-csv
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules
-EXTRA_pcount = pcount-out pcount-group pcount-cross pcount-time
+EXTRA_pcount = pcount-out pcount-bars pcount-group pcount-cross pcount-time
 EXTRA_pdedupe = pdedupe-state pdedupe-near
 
 # Debian packages: to build and test, and (bench-deps) to compare against.

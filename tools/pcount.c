@@ -448,9 +448,9 @@ merge(const struct rec *r)
 		status = EXIT_TROUBLE;
 		return;
 	}
-	if ((mr = rec_get(r, "record_count")) == NULL || !getcount(mr, &rc))
-		norecs = 1;
 	isother = istrue(rec_get(r, "other"));
+	if ((mr = rec_get(r, "record_count")) == NULL || !getcount(mr, &rc))
+		norecs |= !isother;	/* (other) rows have none */
 	mv = rec_get(r, "value");
 	if (isother && (mv == NULL || mv->val.p[0] != '[')) {
 		other += c;

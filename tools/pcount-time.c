@@ -73,6 +73,15 @@ num(const char *s, size_t n, int *v)
 	return 1;
 }
 
+static void
+put4(char *o, int v)
+{
+	o[0] = (char)('0' + v / 1000);
+	o[1] = (char)('0' + v / 100 % 10);
+	o[2] = (char)('0' + v / 10 % 10);
+	o[3] = (char)('0' + v % 10);
+}
+
 static int
 leap(int y)
 {
@@ -133,17 +142,29 @@ bucket_text(int b, const char *s, size_t n, char *out)
 	if (m < 1 || m > 12 || d < 1 ||
 	    d > mdays[m - 1] + (m == 2 && leap(y)))
 		return 0;
+	/* by hand: snprintf would cost more than the rest of the count */
+	if (b == BWEEK) {
+		isoweek(y, m, d, &wy, &wk);
+		if (wy > 9999)
+			return 0;	/* 9999-12-31 is in week 1 of 10000 */
+		put4(out, wy);
+		out[4] = '-';
+		out[5] = 'W';
+		out[6] = (char)('0' + wk / 10);
+		out[7] = (char)('0' + wk % 10);
+		return 8;
+	}
+	memcpy(out, s, 10);
 	switch (b) {
 	case BDAY:
-		return (size_t)snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
-	case BWEEK:
-		isoweek(y, m, d, &wy, &wk);
-		return (size_t)snprintf(out, 16, "%04d-W%02d", wy, wk);
+		return 10;
 	case BMONTH:
-		return (size_t)snprintf(out, 16, "%04d-%02d", y, m);
+		return 7;
 	case BQUARTER:
-		return (size_t)snprintf(out, 16, "%04d-Q%d", y, (m + 2) / 3);
+		out[5] = 'Q';
+		out[6] = (char)('0' + (m + 2) / 3);
+		return 7;
 	default:
-		return (size_t)snprintf(out, 16, "%04d", y);
+		return 4;
 	}
 }

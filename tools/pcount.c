@@ -222,7 +222,9 @@ bucketleaf(struct buf *b, int bk, const char *p, size_t n, size_t fi)
 	char t[16];
 	size_t tn = 0;
 
-	if (*p == '"') {
+	if (*p == '"' && memchr(p + 1, '\\', n - 2) == NULL)
+		tn = bucket_text(bk, p + 1, n - 2, t);
+	else if (*p == '"') {
 		tmp.len = 0;
 		json_str_decode(&tmp, p + 1, n - 2);
 		tn = bucket_text(bk, tmp.p, tmp.len, t);

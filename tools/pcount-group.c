@@ -98,7 +98,7 @@ bytime(const void *a, const void *b)
 }
 
 /* The bytes of the first g components of e's key. */
-static size_t
+size_t
 prefix(const struct ent *e, size_t g)
 {
 	const char *p = keys.p + e->off, *s;
@@ -201,7 +201,7 @@ gather(void)
 	rows = emalloc((tabn ? tabn : 1) * sizeof(*rows));
 	total = other;
 	for (i = 0; i < tabcap; i++)
-		if (tab[i].count != 0) {
+		if (tab[i].count != 0 && keys.p[tab[i].off] != KGROUP) {
 			rows[nrows++] = &tab[i];
 			total += tab[i].count;
 		}

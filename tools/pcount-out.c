@@ -105,12 +105,28 @@ pct(unsigned long long c)
 	return share(c, total);
 }
 
+/* The records of e's group: those with its values of all paths but the
+ * last. */
+static unsigned long long
+grouprecs(const struct ent *e)
+{
+	static struct buf g;
+	const struct ent *ge;
+
+	g.len = 0;
+	addcomp(&g, KGROUP, "", 0);
+	buf_add(&g, keys.p + e->off, prefix(e, npaths - 1));
+	return (ge = find(g.p, g.len)) != NULL ? ge->recs : 0;
+}
+
 /* Row i's share of the records (-r); an (other) row has none: "-". */
 const char *
 rpct(size_t i)
 {
-	return i < nrows && rows[i]->recs > 0 ?
-	    share(rows[i]->recs, nrecords) : "-";
+	if (i >= nrows || rows[i]->recs == 0)
+		return "-";
+	return share(rows[i]->recs, npaths > 1 ? grouprecs(rows[i]) :
+	    nrecords);
 }
 
 /* A share right-aligned in a text column headed h: "  %values". */
@@ -477,6 +493,54 @@ jsonrow(struct buf *b, size_t i)
 	buf_addc(b, '}');
 }
 
+/* -o jsonl -r: each group's records, for --merge. */
+static void
+grouplines(struct buf *b)
+{
+	const char *p, *pe, *s;
+	size_t i, j, n;
+	int kind, none;
+
+	for (i = 0; i < tabcap; i++) {
+		if (tab[i].count == 0 || keys.p[tab[i].off] != KGROUP)
+			continue;
+		p = getcomp(keys.p + tab[i].off, &kind, &s, &n);
+		pe = keys.p + tab[i].off + tab[i].len;
+		buf_adds(b, "{\"value\":[");
+		for (none = 0, j = 0; p < pe; j++) {
+			p = getcomp(p, &kind, &s, &n);
+			if (j > 0)
+				buf_addc(b, ',');
+			if (kind == KSTR)
+				json_add_str(b, s, n);
+			else if (kind == KJSON)
+				buf_add(b, s, n);
+			else {
+				buf_adds(b, "null");
+				none = 1;
+			}
+		}
+		buf_adds(b, "],\"group\":true");
+		if (none) {
+			buf_adds(b, ",\"missing\":[");
+			p = getcomp(keys.p + tab[i].off, &kind, &s, &n);
+			for (j = 0; p < pe; j++) {
+				p = getcomp(p, &kind, &s, &n);
+				if (kind != KNONE)
+					continue;
+				if (b->p[b->len - 1] != '[')
+					buf_addc(b, ',');
+				putnum(b, j, 0);
+			}
+			buf_addc(b, ']');
+		}
+		buf_adds(b, ",\"count\":0,\"record_count\":");
+		putnum(b, tab[i].recs, 0);
+		buf_adds(b, "}\n");
+		emit(b);
+	}
+}
+
 static void
 jsonout(void)
 {
@@ -501,6 +565,8 @@ jsonout(void)
 		emit(&b);
 		return;
 	}
+	if (rflag && npaths > 1 && form == JSONL)
+		grouplines(&b);
 	buf_adds(&b, "{\"records\":");
 	putnum(&b, nrecords, 0);
 	buf_adds(&b, ",\"values\":");

@@ -38,7 +38,7 @@ unsigned long long nrecords, other;
 
 static struct buf *fvals;	/* each path's components in this record */
 static size_t *pos;
-static struct buf kb, tmp;
+static struct buf kb, gkb, tmp;
 
 /* Names from the inputs of --merge (their "fields"). */
 char **mnames;
@@ -203,6 +203,23 @@ add(const char *k, size_t n, unsigned long long c)
 	return e;
 }
 
+/* The slot of key k, or NULL. */
+const struct ent *
+find(const char *k, size_t n)
+{
+	uint64_t h = XXH3_64bits(k, n);
+	size_t i, mask = tabcap - 1;
+	const struct ent *e;
+
+	for (i = h & mask; tab[i].count != 0; i = (i + 1) & mask) {
+		e = &tab[i];
+		if (e->h == h && e->len == n &&
+		    memcmp(keys.p + e->off, k, n) == 0)
+			return e;
+	}
+	return NULL;
+}
+
 /* Count key k once more in this record. */
 static void
 addrec(const char *k, size_t n)
@@ -276,10 +293,18 @@ product(void)
 		pos[i] = 0;
 	for (;;) {
 		kb.len = 0;
-		for (i = 0; i < npaths; i++)
+		for (i = 0; i < npaths; i++) {
+			if (i + 1 == npaths && rflag) {
+				/* -r: the records of the group, once each */
+				gkb.len = 0;
+				addcomp(&gkb, KGROUP, "", 0);
+				buf_add(&gkb, kb.p, kb.len);
+				addrec(gkb.p, gkb.len);
+			}
 			buf_add(&kb, fvals[i].p + pos[i],
 			    getcomp(fvals[i].p + pos[i], &kind, &s, &sn) -
 			    (fvals[i].p + pos[i]));
+		}
 		addrec(kb.p, kb.len);
 		for (i = npaths; i-- > 0;) {
 			pos[i] = getcomp(fvals[i].p + pos[i], &kind, &s, &sn) -
@@ -425,7 +450,7 @@ merge(const struct rec *r)
 	struct member m, m2;
 	unsigned long long c, rc = 0;
 	size_t k, mi = 0;
-	int none = 0, isother;
+	int none = 0, isother, isgroup;
 	struct ent *e;
 
 	if ((mr = rec_get(r, "records")) != NULL) {
@@ -451,6 +476,7 @@ merge(const struct rec *r)
 		return;
 	}
 	isother = istrue(rec_get(r, "other"));
+	isgroup = istrue(rec_get(r, "group"));
 	if ((mr = rec_get(r, "record_count")) == NULL || !getcount(mr, &rc))
 		norecs |= !isother;	/* (other) rows have none */
 	mv = rec_get(r, "value");
@@ -465,6 +491,8 @@ merge(const struct rec *r)
 	}
 	mm = rec_get(r, "missing");
 	kb.len = 0;
+	if (isgroup)
+		addcomp(&kb, KGROUP, "", 0);	/* -r: a group's records */
 	k = 1;
 	if (mv->val.p[0] == '[') {
 		getmissing(mm);
@@ -486,6 +514,10 @@ merge(const struct rec *r)
 		none = 1;
 	} else
 		leaf(&kb, mv->val.p, mv->val.n);
+	if (isgroup) {
+		add(kb.p, kb.len, 1)->recs += rc;
+		return;
+	}
 	if (arity == 0)
 		arity = k;
 	else if (k != arity) {

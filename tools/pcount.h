@@ -7,7 +7,9 @@ enum { TEXT, TSV, CSV, JSONL, JSON, BARS };
  * the length as a base-128 varint, then the bytes.  A string is its decoded
  * text, any other value its compact JSON text, a missing value empty.
  */
-enum { KJSON = 'j', KNONE = 'n', KOTHER = 'o', KSTR = 's' };
+enum { KGROUP = 'g', KJSON = 'j', KNONE = 'n', KOTHER = 'o', KSTR = 's' };
+/* A key that starts with a KGROUP component holds no count but, in recs,
+ * the records of a group (-r with several paths): never a row. */
 
 /* -f FIELD:BUCKET time buckets (pcount-time.c). */
 enum { BNONE, BDAY, BWEEK, BMONTH, BQUARTER, BYEAR };
@@ -50,6 +52,8 @@ const char *colname(size_t);
 /* pcount-group.c: the rows' order, top N per group, the cross table */
 void	 gather(void);
 int	 cmpvalue(const struct ent *, const struct ent *);
+size_t	 prefix(const struct ent *, size_t);
+const struct ent *find(const char *, size_t);	/* pcount.c */
 void	 cross(void);
 
 /* pcount-time.c */

@@ -326,7 +326,6 @@ crossjson(void)
 		i = fill(a, &sum);
 		if (form == JSON && a > 0)
 			buf_adds(&b, ",\n");
-		emit(&b);
 		buf_adds(&b, "{\"value\":");
 		jsonvalue(&b, rows[a], 0);
 		buf_addc(&b, ',');
@@ -336,6 +335,7 @@ crossjson(void)
 		buf_addc(&b, '}');
 		if (form == JSONL)
 			buf_addc(&b, '\n');
+		emit(&b);
 	}
 	if (!tflag) {
 		if (form == JSON && nrows > 0)

@@ -254,7 +254,8 @@ digits(unsigned long long v)
 void
 emit(struct buf *b)
 {
-	out_write(&out_stdout, b->p, b->len);
+	if (b->len > 0)		/* b->p may still be NULL */
+		out_write(&out_stdout, b->p, b->len);
 	b->len = 0;
 }
 

@@ -54,8 +54,8 @@ static const struct opt opts[] = {
 	    "a cross table of two fields: a column per value of the second",
 	    NULL },
 	{ 'f', "field", OPT_REQ, "path",
-	    "count the values at PATH (default tags); repeat for pairs;\n"
-	    "PATH:day, :week, :month, :quarter or :year for time buckets",
+	    "count the values at PATH (default tags); repeatable\n"
+	    "PATH:day, :week, :month, :quarter, :year: time buckets",
 	    NULL },
 	{ 'm', "merge", OPT_NONE, NULL, "add up the output of pcount -o jsonl",
 	    NULL },
@@ -68,7 +68,7 @@ static const struct opt opts[] = {
 	{ 'r', "record-percent", OPT_NONE, NULL,
 	    "show the share of records that have each value", NULL },
 	{ 's', "sort", OPT_REQ, "key",
-	    "order by count (default), value, or time buckets", sorts },
+	    "order the rows by KEY (time: by the time buckets)", sorts },
 	{ 'T', "no-total", OPT_NONE, NULL, "leave the total line out", NULL },
 	{ 'w', "width", OPT_REQ, "width", "columns for the bar chart", NULL },
 	{ 'x', "skip-missing", OPT_NONE, NULL,

@@ -17,30 +17,38 @@ PCRE_LIBS = `pkg-config --libs libpcre2-8`
 # tree under build/san.
 O = build
 
-ALLTOOLS = psplit plinks ptag pcount pdedupe
+ALLTOOLS = psplit plinks ptag pcount pdedupe pfmt
 # The tools whose source is here (every one, once all have landed).
 TOOLS = $(filter $(ALLTOOLS),$(basename $(notdir $(wildcard tools/*.c))))
-LIBOBJ = buf json jval lines out path rec tool utf8 util
-MAN1 = $(TOOLS:=.1)
+LIBOBJ = buf ident json jval lines out path rec text tool utf8 util
+# Shell scripts installed beside the tools (examples/NAME, man/NAME.1).
+SCRIPTS = paper-digest
+MAN1 = $(TOOLS:=.1) $(SCRIPTS:=.1)
 MAN7 = paperpipe.7
 
 # What each tool links beyond the record library.
-LIBS_psplit = -lcsv
+XML_CFLAGS = `pkg-config --cflags libxml-2.0`
+XML_LIBS = `pkg-config --libs libxml-2.0`
+LIBS_psplit = -lcsv $(XML_LIBS)
 LIBS_plinks = $(PCRE_LIBS) -lpsl -lutf8proc
 LIBS_ptag = $(PCRE_LIBS)
 LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
+LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-arxiv psplit-csv
+EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
+	psplit-feed
 EXTRA_plinks = plinks-extract
-EXTRA_ptag = ptag-rules
+EXTRA_ptag = ptag-rules ptag-lit
 EXTRA_pcount = pcount-out pcount-bars pcount-group pcount-cross pcount-time
-EXTRA_pdedupe = pdedupe-state pdedupe-near
+EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
+EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
-	clang libclang-rt-14-dev parallel bsdextrautils python3
+	clang libclang-rt-14-dev parallel bsdextrautils python3 \
+	cmark python3-html5lib libxml2-dev
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -58,7 +66,7 @@ $(O)/obj/%.o: common/%.c common/*.h
 
 $(O)/obj/%.o: tools/%.c common/*.h tools/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(CPPFLAGS) $(PCRE_CFLAGS) $(XML_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	@mkdir -p $(@D)
@@ -66,6 +74,7 @@ $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
 
 $(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
+$(O)/obj/ptag.o $(O)/obj/ptag-lit.o: tools/ptag.h
 
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
@@ -85,18 +94,27 @@ $(O)/test/fuzz-%: tests/fuzz/%.c $(LIB)
 	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(EXTRA_FUZZ_$*) common/*.c $(FUZZLIBS_$*)
 FUZZLIBS_json = -ljansson
-# psplit's target includes tools/psplit.c; its other readers come as files.
-EXTRA_FUZZ_psplit = $(EXTRA_psplit:%=tools/%.c)
+# psplit's target links its readers (tools/psplit-*.c), not its main.
+EXTRA_FUZZ_psplit = -Itools $(XML_CFLAGS) $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
-$(O)/test/fuzz-psplit: tools/psplit.c tools/psplit.h
+$(O)/test/fuzz-psplit: $(EXTRA_psplit:%=tools/%.c) tools/psplit.h
+# One target per network reader: the same harness, held to those formats.
+$(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed: tests/fuzz/psplit.c \
+		$(EXTRA_psplit:%=tools/%.c) tools/psplit.h $(LIB)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+		-DREADERS='"$(READERS_$(@F))"' -o $@ tests/fuzz/psplit.c \
+		$(EXTRA_FUZZ_psplit) common/*.c $(FUZZLIBS_psplit)
+READERS_fuzz-psplit-hfapi = hf-api
+READERS_fuzz-psplit-feed = arxiv-atom,arxiv-rss,hf-html,arxiv-html
 EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
 FUZZLIBS_plinks = -lpsl -lutf8proc
 $(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
 FUZZLIBS_jval = -ljansson
 FUZZLIBS_path = -ljansson
-EXTRA_FUZZ_ptag = $(EXTRA_ptag:%=tools/%.c)
+EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
-$(O)/test/fuzz-ptag: tools/ptag.c tools/ptag-rules.c
+$(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
 FUZZTIME = 60
 
 test: all $(UNITS)
@@ -117,7 +135,9 @@ fuzz-smoke:
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
 fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path
+    $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed \
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path \
+    $(O)/test/fuzz-ident
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all
@@ -149,11 +169,15 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(MANPREFIX)/man7
 	cp -f $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	for s in $(SCRIPTS); do \
+		cp -f examples/$$s $(DESTDIR)$(PREFIX)/bin/$$s && \
+		chmod 755 $(DESTDIR)$(PREFIX)/bin/$$s || exit 1; \
+	done
 	cd man && cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
 	cd man && cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
 
 uninstall:
-	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS)
+	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(TOOLS) $(SCRIPTS)
 	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f $(MAN1)
 	cd $(DESTDIR)$(MANPREFIX)/man7 && rm -f $(MAN7)
 

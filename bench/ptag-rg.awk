@@ -12,8 +12,9 @@
 	if (match(pat, /[ \t]#/)) pat = substr(pat, 1, RSTART - 1)
 	sub(/[ \t]+$/, "", pat)
 	cs = 0; raw = 0
-	while (pat ~ /^[=~]/) {
-		if (substr(pat, 1, 1) == "=") cs = 1; else raw = 1
+	while (pat ~ /^[=~+]/) {
+		c = substr(pat, 1, 1)
+		if (c == "=") cs = 1; else if (c == "~") raw = 1
 		pat = substr(pat, 2)
 	}
 	if (!raw) pat = "\\b(?:" pat ")\\b"

@@ -336,6 +336,24 @@ failq:
 }
 
 /*
+ * Scan the one value at the start of s[0..n), which more text may follow
+ * (the comma after an array's element): as json_scan, but returns the
+ * length of the value with the white space after it, or -1 when the value
+ * is bad or cut off by n.  The index describes the value alone.
+ */
+long long
+json_scan_prefix(const char *s, size_t n, struct jindex *ix, struct jerr *err)
+{
+	if (json_scan(s, n, ix, err) == 0)
+		return (long long)n;
+	if (strcmp(err->why, "trailing characters after the value") == 0) {
+		err->why = NULL;
+		return (long long)err->off;
+	}
+	return -1;
+}
+
+/*
  * Skip the value at p in text already known to be valid JSON; return the
  * first byte after it.
  */

@@ -26,6 +26,8 @@ struct jerr {
 };
 
 int	 json_scan(const char *, size_t, struct jindex *, struct jerr *);
+long long json_scan_prefix(const char *, size_t, struct jindex *,
+	    struct jerr *);
 void	 json_str_decode(struct buf *, const char *, size_t);
 void	 json_str_encode(struct buf *, const char *, size_t);
 void	 json_add_str(struct buf *, const char *, size_t);

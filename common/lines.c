@@ -122,3 +122,27 @@ lines_close(struct lines *l)
 	l->buf = NULL;
 	return l->err;
 }
+
+/*
+ * Read up to n raw bytes of what lines_next has not consumed, for readers
+ * that parse a byte stream (XML, JSON) rather than lines: 0 at the end of
+ * input, -1 on a read error.  Line numbers are not kept.
+ */
+long long
+lines_read(struct lines *l, char *dst, size_t n)
+{
+	size_t k;
+
+	if (l->pos == l->end && !l->eof) {
+		l->pos = l->end = 0;
+		fill(l);
+	}
+	if (l->err)
+		return -1;
+	k = l->end - l->pos;
+	if (k > n)
+		k = n;
+	memcpy(dst, l->buf + l->pos, k);
+	l->pos += k;
+	return (long long)k;
+}

@@ -13,3 +13,4 @@ int	lines_open(struct lines *, const char *);
 long long lines_next(struct lines *, char **);
 int	lines_close(struct lines *);
 size_t	lines_peek(struct lines *, size_t, const char **);
+long long lines_read(struct lines *, char *, size_t);

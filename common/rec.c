@@ -27,25 +27,98 @@ rec_warn(const struct rec *r, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s:%llu: ", argv0, r->file, r->lineno);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn_at(r->file, r->lineno, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+enum { SH_UNSURE, SH_LINES, SH_NOT };
+
+static void
+badline(const struct rin *in, const struct held *h)
+{
+	if (h->col > 0)
+		warn_at(in->l.name, h->line, "column %zu: %s", h->col, h->why);
+	else
+		warn_at(in->l.name, h->line, "not a JSON object");
+}
+
+/*
+ * The input is not JSON Lines at all: say once what it looks like and
+ * what to do, from its first byte, and keep quiet about its other lines.
+ */
+static void
+notlines(struct rin *in)
+{
+	const char *what, *fix;
+
+	if (in->first == '[') {
+		what = "a JSON array";
+		fix = "convert it with jq -c '.[]'";
+	} else if (in->first == '{') {
+		what = "a pretty-printed JSON document";
+		fix = "convert it with jq -c . (jq -c '.[]' for an array)";
+	} else {
+		what = "text";
+		fix = "psplit makes records of a page's text";
+	}
+	warn_at(in->l.name, in->held[0].line, "not JSON Lines (one object a "
+	    "line) but %s; lines that are not records are skipped; %s", what,
+	    fix);
+	in->shape = SH_NOT;
+}
+
+/* A line that is no record: told now, held, or part of a verdict. */
+static void
+hold(struct rin *in, size_t col, const char *why, int whole, int opener)
+{
+	struct held h = { in->l.lineno, col, why };
+
+	in->status = EXIT_TROUBLE;
+	if (in->shape == SH_LINES)
+		badline(in, &h);
+	if (in->shape != SH_UNSURE)
+		return;
+	in->held[in->nheld++] = h;
+	/*
+	 * Three bad lines before any record, a line that is an array, or a
+	 * first line that only opens a pretty-printed document: "[", "{".
+	 */
+	if (in->nheld == 3 || (whole && in->first == '[') || opener)
+		notlines(in);
+}
+
+/* What was held, told line by line: the input is JSON Lines after all. */
+static void
+release(struct rin *in)
+{
+	int i;
+
+	if (in->shape == SH_UNSURE && in->nheld >= 2)
+		notlines(in);
+	else
+		for (i = 0; i < in->nheld; i++)
+			badline(in, &in->held[i]);
+	in->nheld = 0;
 }
 
 /*
  * The next valid record, or NULL at the end of all input.  Blank lines are
  * skipped; a line that is not a JSON object is reported with its position,
- * skipped, and makes the final status 1.
+ * skipped, and makes the final status 1.  Until a file's first record, its
+ * bad lines are held: when its first lines are all bad, it is not JSON
+ * Lines at all, and one message says so instead of one a line.
  */
 struct rec *
 rin_next(struct rin *in)
 {
 	struct rec *r = &in->rec;
 	struct jerr err;
+	const char *p;
 	long long n;
+	size_t k;
 	char *line;
+	int opener;
 
 	for (;;) {
 		if (!in->open) {
@@ -56,8 +129,12 @@ rin_next(struct rin *in)
 				continue;
 			}
 			in->open = 1;
+			in->shape = SH_UNSURE;
+			in->first = in->nheld = 0;
 		}
 		if ((n = lines_next(&in->l, &line)) < 0) {
+			if (in->shape == SH_UNSURE && in->nheld > 0)
+				release(in);
 			if (lines_close(&in->l))
 				in->status = EXIT_TROUBLE;
 			in->open = 0;
@@ -67,17 +144,29 @@ rin_next(struct rin *in)
 		r->len = (size_t)n;
 		r->file = in->l.name;
 		r->lineno = in->l.lineno;
-		if (json_ws(line, line + n) == line + n)
+		if ((p = json_ws(line, line + n)) == line + n)
 			continue;
+		opener = 0;
+		if (in->first == 0) {
+			in->first = (unsigned char)*p;
+			k = line + n - p;
+			p = trim(p, &k);
+			opener = (k == 1 && (*p == '[' || *p == '{')) ||
+			    (k == 2 && p[0] == '[' && p[1] == '{');
+		}
 		if (json_scan(line, (size_t)n, &r->ix, &err) == -1) {
-			rec_warn(r, "column %zu: %s", err.off + 1, err.why);
-			in->status = EXIT_TROUBLE;
+			hold(in, err.off + 1, err.why, 0, opener);
 			continue;
 		}
 		if (!r->ix.isobj) {
-			rec_warn(r, "not a JSON object");
-			in->status = EXIT_TROUBLE;
+			hold(in, 0, NULL, 1, 0);
 			continue;
+		}
+		if (in->shape == SH_UNSURE) {
+			for (n = 0; n < in->nheld; n++)
+				badline(in, &in->held[n]);
+			in->nheld = 0;
+			in->shape = SH_LINES;
 		}
 		return r;
 	}

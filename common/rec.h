@@ -15,6 +15,13 @@ struct field {
 	size_t		 vlen;
 };
 
+/* A bad line held while the reader cannot yet tell what the input is. */
+struct held {
+	unsigned long long line;
+	size_t		 col;		/* 0: "not a JSON object" */
+	const char	*why;
+};
+
 struct rin {
 	char		**files;
 	int		 nfiles, next;
@@ -22,6 +29,11 @@ struct rin {
 	struct lines	 l;
 	struct rec	 rec;
 	int		 status;
+	/* what the current file is: decided from its first lines */
+	int		 shape;
+	int		 first;		/* first byte of its first line */
+	int		 nheld;
+	struct held	 held[3];
 };
 
 void	 rin_init(struct rin *, int, char **);

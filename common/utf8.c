@@ -121,3 +121,47 @@ utf8_encode(char *out, unsigned long c)
 	o[3] = 0x80 | (c & 0x3f);
 	return 4;
 }
+
+/*
+ * Stepping through text: the code point at p (before e), or the one that
+ * ends at p (not reaching below lo, lo < p), its length in *len; -1 and a
+ * length of 1 for a byte that is not part of a well-formed sequence.
+ */
+long
+utf8_next(const unsigned char *p, const unsigned char *e, size_t *len)
+{
+	size_t k;
+
+	*len = 1;
+	if (*p < 0x80)
+		return *p;
+	if ((k = utf8_seqlen(p, e)) == 0)
+		return -1;
+	*len = k;
+	if (k == 2)
+		return (long)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	if (k == 3)
+		return (long)(p[0] & 0x0f) << 12 | (long)(p[1] & 0x3f) << 6 |
+		    (p[2] & 0x3f);
+	return (long)(p[0] & 0x07) << 18 | (long)(p[1] & 0x3f) << 12 |
+	    (long)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+}
+
+long
+utf8_prev(const unsigned char *lo, const unsigned char *p, size_t *len)
+{
+	const unsigned char *q = p - 1;
+	size_t k;
+	long c;
+
+	*len = 1;
+	if (*q < 0x80)
+		return *q;
+	while (q > lo && p - q < 4 && (*q & 0xc0) == 0x80)
+		q--;
+	c = utf8_next(q, p, &k);
+	if (c < 0 || q + k != p)
+		return -1;
+	*len = k;
+	return c;
+}

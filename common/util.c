@@ -1,5 +1,6 @@
 /* util.c: diagnostics, checked allocation and number parsing */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,4 +107,20 @@ estrtonum(const char *s, long long min, long long max, const char *what)
 		die(EXIT_USAGE, "%s: %s: out of range %lld to %lld",
 		    what, s, min, max);
 	return v;
+}
+
+/*
+ * Make sure descriptors 0, 1 and 2 are open (on /dev/null when they were
+ * closed), so that no file opened later takes their place and receives
+ * records or diagnostics meant for them.
+ */
+void
+stdfds(void)
+{
+	int fd;
+
+	for (fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) == -1)
+			abort();	/* nowhere to say so */
 }

@@ -13,3 +13,4 @@ void	*ecalloc(size_t, size_t);
 void	*erealloc(void *, size_t);
 char	*estrdup(const char *);
 long long estrtonum(const char *, long long, long long, const char *);
+void	 stdfds(void);

@@ -17,19 +17,28 @@
 /*
  * The file is a short text header, then 16 bytes per key (the fingerprint
  * words lo and hi, little-endian, hi's low bits holding day and pending),
- * then an 8-byte XXH3-64 checksum of all that precedes it:
+ * then the records owed (handed out by --defer, not yet committed), then
+ * an 8-byte XXH3-64 checksum of all that precedes it:
  *
- *	pdedupe state 1
+ *	pdedupe state 2
  *	key default
  *	keys 2446
+ *	owed 3 1874
  *	<blank line>
+ *
+ * "owed N BYTES": N records in BYTES bytes, each a 4-byte length L and a
+ * 4-byte count F (little-endian), F fingerprints of 16 bytes (the record's
+ * keys), and the L bytes of its line.  Format 1, the same without owed
+ * records, is read and written back as format 2.
  *
  * It is never written in place: a new one is written next to it, synced
  * and renamed over it, so a crash leaves the old file or the new one.
  */
 #define MAGIC	"pdedupe state "
-#define FORMAT	1
+#define FORMAT	2
 #define CHUNK	(64 * 1024)
+#define MAXHEAD	(1 << 20)	/* a header longer than this is no state */
+#define MAXFP	16		/* keys of one owed record, at most */
 
 static int
 readall(int fd, char *p, size_t n)
@@ -87,29 +96,116 @@ hline(char **p, char *e, const char *name)
 	return v;
 }
 
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++, v >>= 8)
+		p[i] = (unsigned char)v;
+}
+
+/* Keep a record as owed: its line and its keys' fingerprints. */
+void
+state_owe(struct state *st, const char *line, size_t len, const struct fp *k,
+    size_t nk)
+{
+	struct owed *o;
+	size_t i;
+
+	if (st->nowed == st->capowed) {
+		st->capowed = st->capowed ? st->capowed * 2 : 64;
+		st->owed = erealloc(st->owed, st->capowed * sizeof(*st->owed));
+	}
+	o = &st->owed[st->nowed++];
+	o->off = st->lines.len;
+	o->len = len;
+	o->fpoff = st->nfps;
+	o->nfp = nk > MAXFP ? MAXFP : nk;
+	o->done = 0;
+	buf_add(&st->lines, line, len);
+	if (st->nfps + o->nfp > st->capfps) {
+		st->capfps = (st->nfps + o->nfp) * 2;
+		st->fps = erealloc(st->fps, st->capfps * sizeof(*st->fps));
+	}
+	for (i = 0; i < o->nfp; i++) {
+		st->fps[st->nfps].lo = k[i].lo;
+		st->fps[st->nfps++].hi = k[i].hi & ~FP_FLAGS;
+	}
+}
+
+/* The owed records of a format 2 file, from the n bytes at p. */
+static void
+loadowed(struct state *st, const unsigned char *p, size_t n,
+    unsigned long long nowed)
+{
+	const unsigned char *e = p + n;
+	struct fp k[MAXFP];
+	uint32_t len, nk, i;
+
+	for (; nowed > 0; nowed--) {
+		if (e - p < 8)
+			goto bad;
+		len = get32(p);
+		nk = get32(p + 4);
+		p += 8;
+		if (nk > MAXFP || (size_t)(e - p) < (size_t)nk * 16 ||
+		    (size_t)(e - p) - (size_t)nk * 16 < len)
+			goto bad;
+		for (i = 0; i < nk; i++, p += 16) {
+			k[i].lo = getle(p);
+			k[i].hi = getle(p + 8);
+		}
+		state_owe(st, (const char *)p, len, k, nk);
+		p += len;
+	}
+	if (p == e)
+		return;
+bad:
+	die(EXIT_TROUBLE, "%s: damaged state file: bad owed records",
+	    st->path);
+}
+
 static void
 load(struct state *st, int fd, off_t size, struct table *t)
 {
 	char *head, *orig, *p, *e, *v, *end;
 	unsigned char *chunk, sum[8];
-	unsigned long long nkeys, i, n, j;
+	unsigned long long nkeys, nowed = 0, obytes = 0, i, n, j;
 	XXH3_state_t *xs;
-	size_t hlen, want, got = 0, cap = 4096;
+	size_t hlen, want, got = 0, cap = 4096, ml = strlen(MAGIC);
 	struct fp f;
 	int isnew;
 	long fmt;
 
 	if (size == 0)			/* new, or made by touch(1) */
 		return;
-	/* The header ends at a blank line; a long -k list makes it long. */
+	/*
+	 * The header ends at a blank line; a long -k list makes it long.
+	 * A file that does not start as a state is refused at once, and
+	 * none is read past MAXHEAD looking for the header's end.
+	 */
 	head = emalloc(cap);
 	for (;;) {
 		want = (off_t)cap < size ? cap : (size_t)size;
 		if (readall(fd, head + got, want - got) == -1)
 			die(EXIT_TROUBLE, "%s: read error:", st->path);
 		got = want;
+		if (memcmp(head, MAGIC, got < ml ? got : ml) != 0)
+			die(EXIT_TROUBLE, "%s: not a pdedupe state file",
+			    st->path);
 		if (memmem(head, got, "\n\n", 2) != NULL || (off_t)got == size)
 			break;
+		if (cap >= MAXHEAD)
+			die(EXIT_TROUBLE, "%s: damaged state file: no end to "
+			    "its header", st->path);
 		head = erealloc(head, cap *= 2);
 	}
 	want = got;
@@ -120,9 +216,10 @@ load(struct state *st, int fd, off_t size, struct table *t)
 	if ((v = hline(&p, e, MAGIC)) == NULL)
 		die(EXIT_TROUBLE, "%s: not a pdedupe state file", st->path);
 	fmt = strtol(v, &end, 10);
-	if (*end != '\0' || fmt != FORMAT)
+	if (*end != '\0' || fmt < 1 || fmt > FORMAT)
 		die(EXIT_TROUBLE, "%s: state file format %s; this pdedupe "
-		    "reads format %d only", st->path, v, FORMAT);
+		    "reads formats 1 to %d", st->path, v, FORMAT);
+	st->format = (int)fmt;
 	if ((v = hline(&p, e, "key ")) == NULL)
 		die(EXIT_TROUBLE, "%s: damaged state file: no key line",
 		    st->path);
@@ -130,14 +227,20 @@ load(struct state *st, int fd, off_t size, struct table *t)
 		die(EXIT_TROUBLE, "%s: its keys were made with '%s', this run "
 		    "makes them with '%s': use the same key options, or "
 		    "another state file", st->path, v, st->keydesc);
-	if ((v = hline(&p, e, "keys ")) == NULL ||
-	    (nkeys = strtoull(v, &end, 10), *end != '\0') ||
-	    hline(&p, e, "") == NULL || *v == '\0')
-		die(EXIT_TROUBLE, "%s: damaged state file: bad header",
-		    st->path);
+	if ((v = hline(&p, e, "keys ")) == NULL || *v == '\0' ||
+	    (nkeys = strtoull(v, &end, 10), *end != '\0'))
+		goto badhead;
+	if (fmt >= 2 && ((v = hline(&p, e, "owed ")) == NULL ||
+	    (nowed = strtoull(v, &end, 10), *end != ' ') ||
+	    (obytes = strtoull(end + 1, &end, 10), *end != '\0')))
+		goto badhead;
+	if (hline(&p, e, "") == NULL)
+		goto badhead;
 	hlen = p - head;
 	if (nkeys > (unsigned long long)size / 16 ||
-	    (unsigned long long)size != hlen + nkeys * 16 + 8)
+	    obytes > (unsigned long long)size ||
+	    nowed > obytes / 8 ||
+	    (unsigned long long)size != hlen + nkeys * 16 + obytes + 8)
 		die(EXIT_TROUBLE, "%s: damaged state file: %lld bytes for "
 		    "%llu keys", st->path, (long long)size, nkeys);
 
@@ -158,6 +261,10 @@ load(struct state *st, int fd, off_t size, struct table *t)
 		for (j = 0; j < n; j++) {
 			f.lo = getle(chunk + j * 16);
 			f.hi = getle(chunk + j * 16 + 8) & ~FP_RUN;
+			/* Format 1 had hash bits there, and titles only of
+			 * records without ids. */
+			if (fmt == 1)
+				f.hi = (f.hi & ~FP_TID) | FP_TONLY;
 			if (fp_empty(&f))
 				continue;
 			tab_get(t, f, &isnew);
@@ -168,15 +275,23 @@ load(struct state *st, int fd, off_t size, struct table *t)
 			}
 		}
 	}
-	if (readall(fd, (char *)sum, 8) == -1)
+	free(chunk);
+	chunk = emalloc(obytes + 1);
+	if (readall(fd, (char *)chunk, obytes) == -1 ||
+	    readall(fd, (char *)sum, 8) == -1)
 		die(EXIT_TROUBLE, "%s: read error:", st->path);
+	XXH3_64bits_update(xs, chunk, obytes);
 	if (getle(sum) != XXH3_64bits_digest(xs))
 		die(EXIT_TROUBLE, "%s: damaged state file: checksum mismatch",
 		    st->path);
+	loadowed(st, chunk, obytes, nowed);
 	XXH3_freeState(xs);
 	free(chunk);
 	free(head);
 	free(orig);
+	return;
+badhead:
+	die(EXIT_TROUBLE, "%s: damaged state file: bad header", st->path);
 }
 
 /* The folder of path, for checking and syncing it. */
@@ -237,7 +352,9 @@ resolve(const char *path)
 /*
  * Lock the state file and load its keys into t.  The lock is on the file
  * itself; as a run replaces the file by renaming, one that waited may hold
- * a lock on a file no longer there, so it checks and locks again.
+ * a lock on a file no longer there, so it checks and locks again.  The
+ * file is opened without waiting (a FIFO would block) and its type checked
+ * before anything is read.
  */
 void
 state_open(struct state *st, const char *path, const char *keydesc,
@@ -245,7 +362,7 @@ state_open(struct state *st, const char *path, const char *keydesc,
 {
 	struct stat a, b;
 	char *dir;
-	int fd;
+	int fd, flags = O_RDONLY | O_NONBLOCK | O_NOCTTY;
 
 	memset(st, 0, sizeof(*st));
 	path = resolve(path);
@@ -256,13 +373,24 @@ state_open(struct state *st, const char *path, const char *keydesc,
 	st->mode = 0666;
 	st->tmp = emalloc(strlen(path) + 5);
 	snprintf(st->tmp, strlen(path) + 5, "%s.tmp", path);
+	dir = dirof(path);
 	for (;;) {
-		fd = open(path, dryrun ? O_RDONLY : O_RDONLY | O_CREAT, 0666);
+		fd = open(path, dryrun ? flags : flags | O_CREAT, 0666);
 		if (fd == -1) {
-			if (dryrun && errno == ENOENT)
+			if (errno == ENOENT && stat(dir, &a) == -1 &&
+			    errno == ENOENT)
+				die(EXIT_TROUBLE, "%s: no folder %s: create it "
+				    "first (mkdir -p)", path, dir);
+			if (dryrun && errno == ENOENT) {
+				free(dir);
 				return;
+			}
 			die(EXIT_TROUBLE, "%s:", path);
 		}
+		if (fstat(fd, &a) == -1)
+			die(EXIT_TROUBLE, "%s:", path);
+		if (!S_ISREG(a.st_mode))
+			die(EXIT_TROUBLE, "%s: not a regular file", path);
 		if (flock(fd, dryrun ? LOCK_SH : LOCK_EX) == -1)
 			die(EXIT_TROUBLE, "%s: lock:", path);
 		if (fstat(fd, &a) == -1)
@@ -272,12 +400,9 @@ state_open(struct state *st, const char *path, const char *keydesc,
 			break;
 		close(fd);
 	}
-	if (!S_ISREG(a.st_mode))
-		die(EXIT_TROUBLE, "%s: not a regular file", path);
 	st->fd = fd;
 	st->mode = a.st_mode & 07777;
 	/* Fail before any output if the file cannot be replaced later. */
-	dir = dirof(path);
 	if (!dryrun && access(dir, W_OK) == -1)
 		die(EXIT_TROUBLE, "%s: cannot replace the state file in %s:",
 		    path, dir);
@@ -313,12 +438,20 @@ wflush(struct wbuf *w)
 static int
 wadd(struct wbuf *w, const void *p, size_t n)
 {
+	const char *s = p;
+	size_t k;
+
 	if (w->xs != NULL)
 		XXH3_64bits_update(w->xs, p, n);
-	if (CHUNK - w->len < n && wflush(w) == -1)
-		return -1;
-	memcpy(w->b + w->len, p, n);
-	w->len += n;
+	while (n > 0) {
+		if (w->len == CHUNK && wflush(w) == -1)
+			return -1;
+		k = CHUNK - w->len < n ? CHUNK - w->len : n;
+		memcpy(w->b + w->len, s, k);
+		w->len += k;
+		s += k;
+		n -= k;
+	}
 	return 0;
 }
 
@@ -343,8 +476,9 @@ state_save(struct state *st, struct table *t, unsigned today, long long days,
 	unsigned char e[16];
 	char head[128], *dir;
 	const struct fp *f;
+	const struct owed *o;
 	unsigned long long n = 0;
-	size_t si, i;
+	size_t si, i, j, ob, no;
 	int fd = -1, made = 0, dfd, hl;
 
 	*nkept = *ngone = 0;
@@ -362,7 +496,16 @@ state_save(struct state *st, struct table *t, unsigned today, long long days,
 		}
 	*nkept = n;
 	w.xs = NULL;
-	if ((fd = open(st->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+	/*
+	 * The name is known, so the file is made new: whatever is there (a
+	 * crash's leftover, or a link planted to make this run overwrite
+	 * another file) is removed, not followed, and the file is created
+	 * exclusively.
+	 */
+	if (unlink(st->tmp) == -1 && errno != ENOENT)
+		goto fail;
+	if ((fd = open(st->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_NOCTTY, 0600)) == -1)
 		goto fail;
 	made = 1;
 	w.fd = fd;
@@ -374,7 +517,13 @@ state_save(struct state *st, struct table *t, unsigned today, long long days,
 	if (fchmod(fd, st->mode) == -1 || wadd(&w, head, hl) == -1 ||
 	    wadd(&w, st->keydesc, strlen(st->keydesc)) == -1)
 		goto fail;
-	hl = snprintf(head, sizeof(head), "\nkeys %llu\n\n", n);
+	for (i = 0, ob = 0, no = 0; i < st->nowed; i++)
+		if (!st->owed[i].done) {
+			ob += 8 + st->owed[i].nfp * 16 + st->owed[i].len;
+			no++;
+		}
+	hl = snprintf(head, sizeof(head), "\nkeys %llu\nowed %zu %zu\n\n", n,
+	    no, ob);
 	if (wadd(&w, head, hl) == -1)
 		goto fail;
 	for (si = 0; si < TAB_NSEG; si++)
@@ -387,6 +536,23 @@ state_save(struct state *st, struct table *t, unsigned today, long long days,
 			if (wadd(&w, e, 16) == -1)
 				goto fail;
 		}
+	for (i = 0; i < st->nowed; i++) {
+		o = &st->owed[i];
+		if (o->done)
+			continue;
+		put32(e, (uint32_t)o->len);
+		put32(e + 4, (uint32_t)o->nfp);
+		if (wadd(&w, e, 8) == -1)
+			goto fail;
+		for (j = 0; j < o->nfp; j++) {
+			putle(e, st->fps[o->fpoff + j].lo);
+			putle(e + 8, st->fps[o->fpoff + j].hi);
+			if (wadd(&w, e, 16) == -1)
+				goto fail;
+		}
+		if (wadd(&w, st->lines.p + o->off, o->len) == -1)
+			goto fail;
+	}
 	putle(e, XXH3_64bits_digest(w.xs));
 	XXH3_freeState(w.xs);
 	w.xs = NULL;

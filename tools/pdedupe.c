@@ -17,6 +17,7 @@
 #define NEAR_DEFAULT	0.7
 
 static int lflag, rawflag, nearflag, nflag, deferflag, commitflag, sflag;
+static int pflag;
 static long long expire = -1;
 static double neart = NEAR_DEFAULT;
 static struct fpath *kpath;		/* the -k paths */
@@ -33,6 +34,10 @@ static utf8proc_ssize_t ucap;
 static unsigned char fold[256];		/* ASCII: the byte a key keeps, or 0 */
 static unsigned today;
 static unsigned long long nin, npass, ndup, nnear, nnew, nrefused;
+static unsigned long long nout, ncommit;	/* owed: handed out, committed */
+static struct fp kf[4];			/* a record's keys */
+static size_t nk, nid;			/* keys; those before the title */
+static int ktitle;			/* kf[nid] is the title's */
 
 static const struct opt opts[] = {
 	{ 'k', "key", OPT_REQ, "path",
@@ -46,10 +51,12 @@ static const struct opt opts[] = {
 	    NULL },
 	{ 's', "state", OPT_REQ, "file", "remember keys across runs in FILE",
 	    NULL },
-	{ 'd', "defer", OPT_NONE, NULL,
-	    "record new keys as pending, for a later --commit", NULL },
-	{ 'c', "commit", OPT_NONE, NULL,
-	    "make the pending keys seen; reads no records", NULL },
+	{ 'd', "defer", OPT_NONE, NULL, "write the records owed first; new "
+	    "ones stay owed until --commit", NULL },
+	{ 'c', "commit", OPT_NONE, NULL, "mark the owed records in the files "
+	    "(all: none given) delivered", NULL },
+	{ 'p', "pending", OPT_NONE, NULL,
+	    "write the records owed, and change nothing", NULL },
 	{ 'e', "expire", OPT_REQ, "days", "forget keys not seen for DAYS days",
 	    NULL },
 	{ 'n', "dry-run", OPT_NONE, NULL, "leave the state file as it is",
@@ -60,10 +67,10 @@ static const struct opt opts[] = {
 	    NULL },
 	{ 0, NULL, 0, NULL, NULL, NULL }
 };
-/* -d, -c and -e need -s, which the table cannot say. */
+/* -d, -c, -p and -e need -s, which the table cannot say. */
 static const struct tool tool = { "pdedupe", opts, NULL,
-    "[-lnrS] [-k path] [-N[T]] [-s file [-d | -c] [-e days]] [-D file] "
-    "[file ...]" };
+    "[-lnrS] [-k path] [-N[T]] [-s file [-d | -c | -p] [-e days]] "
+    "[-D file] [file ...]" };
 
 /*
  * Keys compare what a reader would call the same words: NFKC and case
@@ -83,21 +90,23 @@ norm_add(struct buf *b, const char *s, size_t n)
 	char *o;
 	int space = b->len > 0, c;
 
-	/* ASCII, written straight into b: at most a space and n bytes. */
-	if (b->cap - b->len < n + 1)
-		buf_grow(b, n + 1);
+	/*
+	 * ASCII, written straight into b: at most a space and n bytes, and
+	 * one byte more written ahead.  Without branches on the words, as
+	 * every title goes through here.
+	 */
+	if (b->cap - b->len < n + 2)
+		buf_grow(b, n + 2);
 	o = b->p + b->len;
 	for (j = 0; j < n; j++) {
 		if ((unsigned char)s[j] >= 0x80)
 			break;
-		if ((c = fold[(unsigned char)s[j]]) == 0) {
-			space = 1;
-			continue;
-		}
-		if (space && o > b->p)
-			*o++ = ' ';
-		space = 0;
-		*o++ = (char)c;
+		c = fold[(unsigned char)s[j]];
+		*o = ' ';
+		o += (c != 0) & space & (o > b->p);
+		*o = (char)c;
+		o += c != 0;
+		space = c == 0;
 	}
 	if (j == n) {
 		b->len = o - b->p;
@@ -164,118 +173,86 @@ isalph(int c)
 }
 
 /*
- * Parse an arXiv id at p: 2401.12345 or hep-th/9901001, with an optional
- * version, which is left out of the key.  Appends it to k, lower-cased.
+ * Append the canonical id to k in lower case, as keys have always been
+ * (state files keep their hashes).
  */
-static int
-idparse(const char *p, const char *e, struct buf *k)
+static void
+idkey(struct buf *k, const char *s, const struct ident *id)
 {
-	const char *q = p, *end;
-	size_t i;
+	size_t i = k->len;
 
-	if (q < e && isdig(*q)) {
-		for (i = 0; q < e && isdig(*q); q++)
-			i++;
-		if (i != 4 || q == e || *q != '.')
-			return 0;
-		for (i = 0, q++; q < e && isdig(*q); q++)
-			i++;
-		if (i < 4 || i > 5)
-			return 0;
-	} else {
-		while (q < e && (isalph(*q) || *q == '-'))
-			q++;
-		if (q == p)
-			return 0;
-		if (q < e && *q == '.')
-			for (q++; q < e && isalph(*q); q++)
-				;
-		if (q == e || *q != '/')
-			return 0;
-		for (i = 0, q++; q < e && isdig(*q); q++)
-			i++;
-		if (i != 7)
-			return 0;
-	}
-	end = q;
-	if (q + 1 < e && (*q | 0x20) == 'v' && isdig(q[1]))
-		for (q++; q < e && isdig(*q); q++)
-			;
-	if (q < e && (isalph(*q) || isdig(*q)))
-		return 0;
-	for (; p < end; p++)
-		buf_addc(k, isalph(*p) ? *p | 0x20 : *p);
-	return 1;
+	ident_canon(k, s, id);
+	for (; i < k->len; i++)
+		if (k->p[i] >= 'A' && k->p[i] <= 'Z')
+			k->p[i] |= 0x20;
 }
 
+/* The first id of this kind and these forms in a text, appended to k. */
 static int
-prefix(const char *p, const char *e, const char *s)
+idfind(const char *p, size_t n, int kind, int forms, struct buf *k)
 {
-	for (; *s != '\0'; p++, s++)
-		if (p == e || (*p | 0x20) != *s)
-			return 0;
-	return 1;
-}
+	struct ident id;
+	size_t at = 0;
 
-/* The first arxiv.org/abs/, /pdf/ or /html/ URL in a text, as an id. */
-static int
-idurl(const char *p, size_t n, struct buf *k)
-{
-	const char *e = p + n, *q = p;
-	static const char *dirs[] = { "abs/", "pdf/", "html/" };
-	size_t i;
-
-	while ((q = memchr(q, '.', e - q)) != NULL) {
-		if (q - p >= 5 && prefix(q - 5, e, "arxiv.org/")) {
-			q += 5;
-			for (i = 0; i < 3; i++)
-				if (prefix(q, e, dirs[i]) &&
-				    idparse(q + strlen(dirs[i]), e, k))
-					return 1;
+	while (ident_find(p, n, at, forms, &id) != ID_NONE) {
+		if (id.kind == kind) {
+			idkey(k, p, &id);
+			return 1;
 		}
-		q++;
+		at = id.end > at ? id.end : at + 1;
 	}
 	return 0;
 }
 
-/* An arxiv_id field: a bare id, "arXiv:"-prefixed, or a URL. */
+/*
+ * A record's own arxiv_id or doi field: the first id of its kind in it;
+ * else, as the record's word for its identity, the field itself without
+ * an "arXiv:", "doi:" or doi.org head: an arxiv_id normalised, a DOI
+ * that starts "10." and has a "/" lower-cased.
+ */
 static int
-idfield(const char *p, size_t n, struct buf *k)
+ownid(const char *p, size_t n, int kind, struct buf *k)
 {
-	const char *e = p + n;
+	static const char *heads[] = { "arxiv:", "doi:", "https://", "http://",
+	    "dx.doi.org/", "doi.org/" };
+	size_t i, h;
 
-	while (p < e && (*p == ' ' || *p == '\t'))
-		p++;
-	if (prefix(p, e, "arxiv:"))
-		p += 6;
-	if (idparse(p, e, k) || idurl(p, e - p, k))
+	if (idfind(p, n, kind, IDF_ANY, k))
 		return 1;
-	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	if (p == e)
+	p = trim(p, &n);
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if ((h = prefix_ci(p, n, heads[i])) != 0) {
+			p += h;
+			n -= h;
+		}
+	p = trim(p, &n);
+	if (kind == ID_ARXIV) {
+		if (n == 0)
+			return 0;
+		norm_add(k, p, n);
+		return 1;
+	}
+	if (!prefix_is(p, n, "10.") || memchr(p, '/', n) == NULL)
 		return 0;
-	norm_add(k, p, e - p);		/* not an id we know: keep it whole */
+	for (i = 0; i < n; i++)
+		buf_addc(k, p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 0x20 : p[i]);
 	return 1;
 }
 
-/* A DOI, lower-cased as DOIs compare, from a field or a doi.org URL. */
+/*
+ * A URL-like field (url, a link's url): the whole of it an id of this kind
+ * in any spelling, else the first such URL in it.
+ */
 static int
-doiparse(const char *p, size_t n, struct buf *k)
+urlid(const char *p, size_t n, int kind, struct buf *k)
 {
-	const char *e = p + n, *q;
+	struct ident id;
 
-	for (q = p; q + 3 < e; q++)
-		if (q[0] == '1' && q[1] == '0' && q[2] == '.' &&
-		    (q == p || !isdig(q[-1])))
-			break;
-	if (q + 3 >= e || memchr(q, '/', e - q) == NULL)
-		return 0;
-	p = q;
-	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	for (; p < e; p++)
-		buf_addc(k, *p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
-	return 1;
+	if (ident_parse(p, n, &id) == kind) {
+		idkey(k, p, &id);
+		return 1;
+	}
+	return idfind(p, n, kind, IDF_URL, k);
 }
 
 static int
@@ -292,7 +269,7 @@ strfield(const struct rec *r, const char *key, struct span *t)
 /* An id from the url of any element of links that has one. */
 struct lscan {
 	struct buf	*k;
-	int		 doi;
+	int		 kind;
 	int		 found;
 };
 
@@ -305,22 +282,15 @@ linkurl(void *arg, const char *p, size_t n)
 	if (*p != '"')
 		return 0;
 	strval(&u, &t);
-	if (ls->doi) {
-		const char *d = t.n > 8 ? memmem(t.p, t.n, "doi.org/", 8) :
-		    NULL;
-
-		ls->found = d != NULL && doiparse(d + 8, t.p + t.n - d - 8,
-		    ls->k);
-	} else
-		ls->found = idurl(t.p, t.n, ls->k);
+	ls->found = urlid(t.p, t.n, ls->kind, ls->k);
 	return ls->found;
 }
 
 static int
-linkscan(const struct rec *r, struct buf *k, int doi)
+linkscan(const struct rec *r, struct buf *k, int kind)
 {
 	static struct fpath links;
-	struct lscan ls = { k, doi, 0 };
+	struct lscan ls = { k, kind, 0 };
 
 	if (links.n == 0)
 		path_parse(&links, "links.url", PATH_EACH);
@@ -340,14 +310,15 @@ arxivof(const struct rec *r, struct buf *k)
 	size_t i, len = k->len;
 
 	buf_addc(k, 'a');
-	if (strfield(r, "arxiv_id", &t) && idfield(t.p, t.n, k))
+	if (strfield(r, "arxiv_id", &t) && ownid(t.p, t.n, ID_ARXIV, k))
 		return 'a';
-	if (strfield(r, "url", &t) && idurl(t.p, t.n, k))
+	if (strfield(r, "url", &t) && urlid(t.p, t.n, ID_ARXIV, k))
 		return 'a';
-	if (linkscan(r, k, 0))
+	if (linkscan(r, k, ID_ARXIV))
 		return 'a';
 	for (i = 1; i < 4; i++)
-		if (strfield(r, text[i], &t) && idurl(t.p, t.n, k))
+		if (strfield(r, text[i], &t) &&
+		    idfind(t.p, t.n, ID_ARXIV, IDF_URL, k))
 			return 'a';
 	k->len = len;
 	return 0;
@@ -360,28 +331,64 @@ doiof(const struct rec *r, struct buf *k)
 	size_t len = k->len;
 
 	buf_addc(k, 'd');
-	if (strfield(r, "doi", &t) && doiparse(t.p, t.n, k))
+	if (strfield(r, "doi", &t) && ownid(t.p, t.n, ID_DOI, k))
 		return 'd';
-	if (linkscan(r, k, 1))
+	if (strfield(r, "url", &t) && urlid(t.p, t.n, ID_DOI, k))
+		return 'd';
+	if (linkscan(r, k, ID_DOI))
 		return 'd';
 	k->len = len;
 	return 0;
 }
 
-/* Build the record's key in kb: a kind letter, then the key's bytes. */
+static int
+known(const struct fp *s)		/* a key met that makes a duplicate */
+{
+	return s != NULL && (!(s->hi & FP_PENDING) || (s->hi & FP_RUN));
+}
+
 static void
-mkkey(const struct rec *r)
+touch(struct fp *s)			/* met today, by this run */
+{
+	s->hi = (s->hi & ~(FP_DAY | FP_PENDING)) | today | FP_RUN;
+}
+
+static struct fp
+fpof(const char *p, size_t n)
+{
+	XXH128_hash_t h = XXH3_128bits(p, n);
+	struct fp f;
+
+	f.lo = h.low64 != 0 ? h.low64 : 1;
+	f.hi = h.high64 & ~FP_FLAGS;
+	return f;
+}
+
+/* Fingerprint kb as the record's next key. */
+static void
+addkey(void)
+{
+	kf[nk++] = fpof(kb.p, kb.len);
+	kb.len = 0;
+}
+
+/*
+ * The record's keys, in kf: one made of the -k values or the line, or
+ * every identity the paper has (arXiv id, DOI, title), each a kind letter
+ * then its bytes in kb; the title comes last.
+ */
+static void
+mkkeys(const struct rec *r)
 {
 	struct span v, t;
 	size_t i;
 	int any = 0;
 
 	kb.len = 0;
-	if (lflag) {
-		buf_addc(&kb, 'l');
-		buf_add(&kb, r->line, r->len);
-		return;
-	}
+	nk = nid = 0;
+	ktitle = 0;
+	if (lflag)
+		goto line;
 	if (nkpath > 0) {
 		buf_addc(&kb, 'k');
 		for (i = 0; i < nkpath; i++) {
@@ -402,18 +409,41 @@ mkkey(const struct rec *r)
 				norm_add(&kb, t.p, t.n);
 			buf_addc(&kb, '\037');
 		}
-	} else if (arxivof(r, &kb) || doiof(r, &kb))
-		return;
-	else if (strfield(r, "title", &t)) {
+		if (any) {
+			addkey();
+			nid = 1;
+			return;
+		}
+		goto line;
+	}
+	if (arxivof(r, &kb)) {
+		addkey();
+		/* Known by its id: a duplicate, whatever else it has. */
+		if (known(tab_find(&tab, kf[0]))) {
+			nid = 1;
+			return;
+		}
+	}
+	if (doiof(r, &kb))
+		addkey();
+	nid = nk;
+	if (strfield(r, "title", &t)) {
 		buf_addc(&kb, 't');
 		norm_add(&kb, t.p, t.n);
-		any = kb.len > 1;
-	}
-	if (!any) {		/* nothing to compare by: the line itself */
+		if (kb.len > 1) {
+			addkey();
+			ktitle = 1;
+		}
 		kb.len = 0;
-		buf_addc(&kb, 'l');
-		buf_add(&kb, r->line, r->len);
 	}
+	if (nk > 0)
+		return;
+line:		/* nothing to compare by: the line itself */
+	kb.len = 0;
+	buf_addc(&kb, 'l');
+	buf_add(&kb, r->line, r->len);
+	addkey();
+	nid = 1;
 }
 
 static uint64_t
@@ -445,32 +475,62 @@ isnear(const struct rec *r)
 	return dup;
 }
 
+/*
+ * Meet the record's keys: 1 when one of them was seen before (this run,
+ * or committed by an earlier one).  Every key is remembered, so a paper
+ * met under one identity is known by all of those it came with.  Titles
+ * stand in for missing ids only: a title key notes whether records with
+ * ids (FP_TID) or without (FP_TONLY) had it, and two records with ids are
+ * told apart by their ids alone; a title-only copy that is dropped adds
+ * nothing, lest its title stand for papers with other ids.  A key of an
+ * old state that was pending (format 1) lets the record through again.
+ */
+static int
+meet(void)
+{
+	struct fp *s;
+	size_t i;
+	int isnew, seen = 0;
+
+	for (i = 0; i < nid; i++) {
+		s = tab_get(&tab, kf[i], &isnew);
+		if (isnew)
+			nnew++;
+		else
+			seen |= known(s);
+		touch(s);
+	}
+	if (!ktitle)
+		return seen;
+	if (nid > 0) {
+		s = tab_get(&tab, kf[nid], &isnew);
+		if (isnew)
+			nnew++;
+		else if (s->hi & FP_TONLY)
+			seen |= known(s);
+		s->hi |= FP_TID;
+	} else if ((s = tab_find(&tab, kf[nid])) != NULL) {
+		seen = known(s);
+		if (!seen)
+			s->hi |= FP_TONLY;
+	} else {
+		s = tab_get(&tab, kf[nid], &isnew);
+		s->hi |= FP_TONLY;
+		nnew++;
+	}
+	touch(s);
+	return seen;
+}
+
 static void
 dorecord(const struct rec *r)
 {
-	XXH128_hash_t h;
-	struct fp f, *s;
-	int isnew, drop = 0;
+	int drop = 0;
 
 	nin++;
-	mkkey(r);
-	h = XXH3_128bits(kb.p, kb.len);
-	f.lo = h.low64 != 0 ? h.low64 : 1;
-	f.hi = h.high64 & ~FP_FLAGS;
-	s = tab_get(&tab, f, &isnew);
-	if (isnew) {
-		s->hi |= today | FP_RUN | (deferflag ? FP_PENDING : 0);
-		nnew++;
-	} else if (s->hi & FP_RUN)
+	mkkeys(r);
+	if (meet())
 		drop = 1;
-	else {
-		/* Known from the state file: seen, or sent but not committed. */
-		s->hi = (s->hi & ~FP_DAY) | today | FP_RUN;
-		if (!(s->hi & FP_PENDING))
-			drop = 1;
-		else if (!deferflag)
-			s->hi &= ~FP_PENDING;
-	}
 	if (!drop && nearflag && isnear(r))
 		drop = 2;
 	if (drop) {
@@ -485,8 +545,101 @@ dorecord(const struct rec *r)
 		return;
 	}
 	npass++;
+	if (deferflag)
+		state_owe(&st, r->line, r->len, kf, nk);
 	out_write(&out_stdout, r->line, r->len);
 	out_putc(&out_stdout, '\n');
+}
+
+/* A record kept in the state, for --near and --commit. */
+static int
+owedrec(const struct owed *o, struct rec *r)
+{
+	struct jerr err;
+
+	r->line = st.lines.p + o->off;
+	r->len = o->len;
+	r->file = st.path;
+	r->lineno = 0;
+	return json_scan(r->line, r->len, &r->ix, &err) == 0 && r->ix.isobj;
+}
+
+/*
+ * --defer and --pending: write the records owed, in the order they were
+ * first handed out.  --defer also makes their keys known to this run.
+ */
+static void
+handout(void)
+{
+	struct rec r = { 0 };
+	struct fp *s;
+	size_t i, j;
+	int isnew;
+
+	for (i = 0; i < st.nowed; i++) {
+		const struct owed *o = &st.owed[i];
+
+		if (deferflag) {
+			for (j = 0; j < o->nfp; j++) {
+				s = tab_get(&tab, st.fps[o->fpoff + j], &isnew);
+				s->hi = (s->hi & ~(FP_DAY | FP_PENDING)) |
+				    today | FP_RUN;
+			}
+			if (nearflag && owedrec(o, &r))
+				isnear(&r);
+		}
+		out_write(&out_stdout, st.lines.p + o->off, o->len);
+		out_putc(&out_stdout, '\n');
+		nout++;
+	}
+	free(r.ix.m);
+}
+
+/*
+ * --commit: the owed records that share a key with a record of the files
+ * (the output of a --defer run) are delivered; with no file, all are.  A
+ * pending key of an old state is made seen the same way.
+ */
+static int
+commit(int argc, char *argv[])
+{
+	struct table ct;
+	struct rin in;
+	struct rec *r;
+	struct fp *f;
+	size_t si, i, j;
+	int status = EXIT_OK, all = argc == 0, isnew;
+
+	if (!all) {
+		tab_init(&ct);
+		rin_init(&in, argc, argv);
+		while ((r = rin_next(&in)) != NULL) {
+			mkkeys(r);
+			for (i = 0; i < nk; i++)
+				tab_get(&ct, kf[i], &isnew);
+		}
+		status = rin_close(&in);
+	}
+	for (si = 0; si < TAB_NSEG; si++)
+		for (i = 0; i < tab.seg[si].cap; i++) {
+			f = &tab.seg[si].slot[i];
+			if (!fp_empty(f) && (f->hi & FP_PENDING) &&
+			    (all || tab_find(&ct, *f))) {
+				f->hi = (f->hi & ~(FP_PENDING | FP_DAY)) | today;
+				ncommit++;
+			}
+		}
+	for (i = 0; i < st.nowed; i++) {
+		struct owed *o = &st.owed[i];
+
+		for (j = 0; j < o->nfp && !o->done; j++)
+			if (all || tab_find(&ct, st.fps[o->fpoff + j]))
+				o->done = 1;
+		ncommit += o->done;
+	}
+	if (!all)
+		tab_free(&ct);
+	return status;
 }
 
 /* Today as a day number; SOURCE_DATE_EPOCH, when set, says when now is. */
@@ -539,18 +692,48 @@ nearvalue(const char *s)
 	return t;
 }
 
-static void
-stats(void)
+static size_t
+nowed(void)
 {
-	fprintf(stderr, "%s: %llu in, %llu passed, %llu dropped "
-	    "(%llu seen, %llu near)", argv0, nin, npass, ndup + nnear, ndup,
-	    nnear);
-	if (nearflag)
-		fprintf(stderr, ", %llu near but ids differ", nrefused);
-	if (statepath != NULL)
-		fprintf(stderr, "; state %s: %llu keys before, %llu new",
-		    statepath, st.nloaded, nnew);
-	fputc('\n', stderr);
+	size_t i, n = 0;
+
+	for (i = 0; i < st.nowed; i++)
+		n += !st.owed[i].done;
+	return n;
+}
+
+static void
+stats(int saved, unsigned long long kept, unsigned long long gone)
+{
+	if (commitflag)
+		fprintf(stderr, nflag ? "%s: dry run: %llu owed records or "
+		    "pending keys would be committed, none was\n" : !saved ?
+		    "%s: %llu owed records or pending keys not committed\n" :
+		    "%s: %llu owed records or pending keys committed\n", argv0,
+		    ncommit);
+	else if (pflag)
+		fprintf(stderr, "%s: %llu records owed\n", argv0, nout);
+	else {
+		fprintf(stderr, "%s: %llu in, %llu passed, %llu dropped "
+		    "(%llu seen, %llu near)", argv0, nin, npass, ndup + nnear,
+		    ndup, nnear);
+		if (nearflag)
+			fprintf(stderr, ", %llu near but ids differ", nrefused);
+		if (statepath != NULL)
+			fprintf(stderr, "; state %s: %llu keys before, %llu new",
+			    statepath, st.nloaded, nnew);
+		if (deferflag)
+			fprintf(stderr, "; %llu owed written first", nout);
+		fputc('\n', stderr);
+	}
+	if (statepath == NULL || nflag || pflag)
+		return;
+	if (saved)
+		fprintf(stderr, "%s: state %s: %llu keys written, %llu expired, "
+		    "%zu records owed\n", argv0, statepath, kept, gone, nowed());
+	else
+		fprintf(stderr, "%s: state %s: not written, left as it was\n",
+		    argv0, statepath);
 }
 
 int
@@ -558,11 +741,10 @@ main(int argc, char *argv[])
 {
 	struct rin in;
 	struct rec *r;
-	unsigned long long kept = 0, gone = 0, committed = 0;
-	size_t si, i;
-	struct fp *f;
-	int c, fd, status;
+	unsigned long long kept = 0, gone = 0;
+	int c, fd, status, saved = 1;
 
+	stdfds();
 	kpath = ecalloc(argc, sizeof(*kpath));
 	kname = ecalloc(argc, sizeof(*kname));
 	while ((c = tool_getopt(&tool, argc, argv)) != -1) {
@@ -596,6 +778,9 @@ main(int argc, char *argv[])
 			if (optarg != NULL)
 				neart = nearvalue(optarg);
 			break;
+		case 'p':
+			pflag = 1;
+			break;
 		case 'r':
 			rawflag = 1;
 			break;
@@ -613,14 +798,14 @@ main(int argc, char *argv[])
 		tool_usage("--line and -k exclude each other");
 	if (rawflag && nkpath == 0)
 		tool_usage("--raw needs -k");
-	if (statepath == NULL && (deferflag || commitflag || nflag ||
+	if (statepath == NULL && (deferflag || commitflag || pflag || nflag ||
 	    expire >= 0))
-		tool_usage("--defer, --commit, --expire and --dry-run need "
-		    "--state");
-	if (deferflag && commitflag)
-		tool_usage("--defer and --commit exclude each other");
-	if (commitflag && argc > 0)
-		tool_usage("--commit reads no records");
+		tool_usage("--defer, --commit, --pending, --expire and "
+		    "--dry-run need --state");
+	if (deferflag + commitflag + pflag > 1)
+		tool_usage("--defer, --commit and --pending exclude each other");
+	if (pflag && argc > 0)
+		tool_usage("--pending reads no records");
 
 	for (c = 0; c < 256; c++)
 		fold[c] = isdig(c) || isalph(c) ? (c >= 'A' && c <= 'Z' ?
@@ -630,7 +815,7 @@ main(int argc, char *argv[])
 	if (nearflag)
 		near_init(neart);
 	if (statepath != NULL)
-		state_open(&st, statepath, keydesc(), nflag, &tab);
+		state_open(&st, statepath, keydesc(), nflag || pflag, &tab);
 	if (dupspath != NULL) {
 		if ((fd = open(dupspath, O_WRONLY | O_CREAT | O_TRUNC,
 		    0666)) == -1)
@@ -639,142 +824,28 @@ main(int argc, char *argv[])
 	}
 
 	status = EXIT_OK;
-	if (commitflag) {
-		for (si = 0; si < TAB_NSEG; si++)
-			for (i = 0; i < tab.seg[si].cap; i++) {
-				f = &tab.seg[si].slot[i];
-				if (!fp_empty(f) && (f->hi & FP_PENDING)) {
-					f->hi = (f->hi & ~(FP_PENDING | FP_DAY)) |
-					    today;
-					committed++;
-				}
-			}
-	} else {
-		rin_init(&in, argc, argv);
-		while ((r = rin_next(&in)) != NULL)
-			dorecord(r);
-		status = rin_close(&in);
+	if (commitflag)
+		status = commit(argc, argv);
+	else {
+		if (deferflag || pflag)
+			handout();
+		if (!pflag) {
+			rin_init(&in, argc, argv);
+			while ((r = rin_next(&in)) != NULL)
+				dorecord(r);
+			status = rin_close(&in);
+		}
 	}
 	/* A failed write has exited by now, and left the state as it was. */
 	out_close(&out_stdout);
 	if (dupspath != NULL)
 		out_close(&dups);
-	if (statepath != NULL && state_save(&st, &tab, today, expire, &kept,
-	    &gone) == -1)
+	if (statepath != NULL && !pflag && state_save(&st, &tab, today, expire,
+	    &kept, &gone) == -1) {
 		status = EXIT_TROUBLE;
-	if (sflag) {
-		if (commitflag)
-			fprintf(stderr, "%s: %llu pending keys committed\n",
-			    argv0, committed);
-		else
-			stats();
-		if (statepath != NULL && !nflag)
-			fprintf(stderr, "%s: state %s: %llu keys written, "
-			    "%llu expired\n", argv0, statepath, kept, gone);
+		saved = 0;
 	}
+	if (sflag)
+		stats(saved, kept, gone);
 	return status;
-}
-
-/*
- * The key table.  A segment is picked by the fingerprint's top bits and
- * probed linearly from a slot its low word picks; it grows by half when
- * 80% full, so memory stays between 20 and 30 bytes per key and growing
- * never holds two copies of the whole table.
- */
-void
-tab_init(struct table *t)
-{
-	size_t i;
-
-	for (i = 0; i < TAB_NSEG; i++) {
-		t->seg[i].cap = 16;
-		t->seg[i].n = 0;
-		t->seg[i].slot = ecalloc(16, sizeof(struct fp));
-	}
-	t->n = 0;
-}
-
-static inline size_t
-slotof(uint64_t lo, size_t cap)
-{
-	return (size_t)(((unsigned __int128)lo * cap) >> 64);
-}
-
-static void
-seg_resize(struct seg *s, size_t cap)
-{
-	struct fp *old = s->slot, *o;
-	size_t oldcap = s->cap, j;
-
-	s->cap = cap;
-	s->slot = ecalloc(s->cap, sizeof(struct fp));
-	for (o = old; o < old + oldcap; o++) {
-		if (fp_empty(o))
-			continue;
-		for (j = slotof(o->lo, s->cap); !fp_empty(&s->slot[j]); )
-			if (++j == s->cap)
-				j = 0;
-		s->slot[j] = *o;
-	}
-	free(old);
-}
-
-/*
- * Make room for n keys at once.  The state file lists keys in table order,
- * sorted by slot: inserted so into a small table that grows, they would
- * pile up in one cluster and make loading quadratic.
- */
-void
-tab_reserve(struct table *t, size_t n)
-{
-	struct seg *s;
-	size_t i, want = n / TAB_NSEG + n / TAB_NSEG * 3 / 10 + 64;
-
-	for (i = 0; i < TAB_NSEG; i++) {
-		s = &t->seg[i];
-		if (s->cap < want)
-			seg_resize(s, want);
-	}
-}
-
-/* The slot holding f; a new one (*isnew set) if f was not there. */
-struct fp *
-tab_get(struct table *t, struct fp f, int *isnew)
-{
-	struct seg *s = &t->seg[f.hi >> (64 - TAB_SEGBITS)];
-	struct fp *p;
-	size_t j;
-
-	for (j = slotof(f.lo, s->cap);; ) {
-		p = &s->slot[j];
-		if (fp_empty(p))
-			break;
-		if (p->lo == f.lo && ((p->hi ^ f.hi) & ~FP_FLAGS) == 0) {
-			*isnew = 0;
-			return p;
-		}
-		if (++j == s->cap)
-			j = 0;
-	}
-	if ((s->n + 1) * 5 > s->cap * 4) {
-		seg_resize(s, s->cap + s->cap / 2);
-		for (j = slotof(f.lo, s->cap); !fp_empty(&s->slot[j]); )
-			if (++j == s->cap)
-				j = 0;
-		p = &s->slot[j];
-	}
-	*p = f;
-	s->n++;
-	t->n++;
-	*isnew = 1;
-	return p;
-}
-
-void
-tab_free(struct table *t)
-{
-	size_t i;
-
-	for (i = 0; i < TAB_NSEG; i++)
-		free(t->seg[i].slot);
 }

@@ -1,58 +1,34 @@
 /* pdedupe.h: what pdedupe's parts share (tools/pdedupe*.c only) */
 
-/*
- * A key is kept as its XXH3-128 fingerprint, 16 bytes in memory and in the
- * state file.  The low 18 bits of hi carry the key's bookkeeping instead of
- * hash bits (110 bits remain, so collisions stay negligible): the last day
- * it was seen, whether it is pending (--defer), and whether this run met it.
- */
-struct fp {
-	uint64_t	 lo, hi;
-};
-
-#define FP_DAY		0xffffULL	/* days since 1970-01-01, UTC */
-#define FP_PENDING	(1ULL << 16)
-#define FP_RUN		(1ULL << 17)
-#define FP_FLAGS	0x3ffffULL
-
-/* Open addressing, split into segments so that growing one is cheap. */
-#define TAB_SEGBITS	8
-#define TAB_NSEG	(1 << TAB_SEGBITS)
-
-struct seg {
-	struct fp	*slot;
-	size_t		 cap, n;
-};
-
-struct table {
-	struct seg	 seg[TAB_NSEG];
-	size_t		 n;
-};
-
-void	 tab_init(struct table *);
-struct fp *tab_get(struct table *, struct fp, int *);
-void	 tab_reserve(struct table *, size_t);
-void	 tab_free(struct table *);
-
-static inline int
-fp_empty(const struct fp *f)
-{
-	return f->lo == 0 && f->hi == 0;
-}
+#include "pdedupe-tab.h"
 
 /* The state file (pdedupe-state.c). */
+struct owed {				/* a record handed out, not committed */
+	size_t		 off, len;	/* its line, in lines */
+	size_t		 fpoff, nfp;	/* its keys, in fps */
+	int		 done;		/* committed: not written back */
+};
+
 struct state {
 	const char	*path;
 	char		*tmp;
 	const char	*keydesc;
 	int		 fd;		/* the locked file */
 	int		 dryrun;
+	int		 format;	/* of the file read; 0 when new */
 	unsigned	 mode;		/* permissions to keep */
 	unsigned long long nloaded, npending;
+	struct owed	*owed;		/* in the order handed out */
+	size_t		 nowed, capowed;
+	struct buf	 lines;
+	struct fp	*fps;
+	size_t		 nfps, capfps;
 };
 
 void	 state_open(struct state *, const char *, const char *, int,
 	    struct table *);
+void	 state_owe(struct state *, const char *, size_t, const struct fp *,
+	    size_t);
 int	 state_save(struct state *, struct table *, unsigned, long long,
 	    unsigned long long *, unsigned long long *);
 

@@ -123,16 +123,6 @@ static const char *kindnames[NKIND] = {
 	"code", "project", "model", "dataset", "space", "paper", "doi", "web"
 };
 
-/* Old-style arXiv archives (hep-th/9901001), before the 0704 scheme. */
-static const char *archives[] = {
-	"acc-phys", "adap-org", "alg-geom", "ao-sci", "astro-ph", "atom-ph",
-	"bayes-an", "chao-dyn", "chem-ph", "cmp-lg", "comp-gas", "cond-mat",
-	"cs", "dg-ga", "funct-an", "gr-qc", "hep-ex", "hep-lat", "hep-ph",
-	"hep-th", "math", "math-ph", "mtrl-th", "nlin", "nucl-ex", "nucl-th",
-	"patt-sol", "physics", "plasm-ph", "q-alg", "q-bio", "quant-ph",
-	"solv-int", "supr-con",
-};
-
 /*
  * A bare host (no www., path or port) is a link only with one of these
  * top-level domains or a two-letter country code that is not also a
@@ -202,47 +192,6 @@ links_kindbyname(const char *s)
 		if (strcmp(s, kindnames[k]) == 0)
 			return k;
 	return -1;
-}
-
-/* The code point at p, its length in *len; -1 for an ill-formed byte. */
-static long
-cpat(uc *p, uc *e, size_t *len)
-{
-	size_t k;
-
-	*len = 1;
-	if (*p < 0x80)
-		return *p;
-	if ((k = utf8_seqlen(p, e)) == 0)
-		return -1;
-	*len = k;
-	if (k == 2)
-		return (long)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-	if (k == 3)
-		return (long)(p[0] & 0x0f) << 12 | (long)(p[1] & 0x3f) << 6 |
-		    (p[2] & 0x3f);
-	return (long)(p[0] & 0x07) << 18 | (long)(p[1] & 0x3f) << 12 |
-	    (long)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-}
-
-/* The code point ending at p, not reaching below lo (lo < p). */
-static long
-cpbefore(uc *lo, uc *p, size_t *len)
-{
-	uc *q = p - 1;
-	size_t k;
-	long c;
-
-	*len = 1;
-	if (*q < 0x80)
-		return *q;
-	while (q > lo && p - q < 4 && (*q & 0xc0) == 0x80)
-		q--;
-	c = cpat(q, p, &k);
-	if (c < 0 || q + k != p)
-		return -1;
-	*len = k;
-	return c;
 }
 
 static int
@@ -315,29 +264,16 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-static int
-prefixci(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p), i;
-
-	if (n < k)
-		return 0;
-	for (i = 0; i < k; i++)
-		if (lower((unsigned char)s[i]) != p[i])
-			return 0;
-	return 1;
-}
-
 /* Does a URL with a scheme start at s[p]? */
 static size_t
 schemeat(const char *s, size_t n, size_t p)
 {
 	size_t k;
 
-	if (prefixci(s + p, n - p, "https://"))
+	if (prefix_ci(s + p, n - p, "https://"))
 		k = 8;
-	else if (prefixci(s + p, n - p, "http://") ||
-	    prefixci(s + p, n - p, "ftp://"))
+	else if (prefix_ci(s + p, n - p, "http://") ||
+	    prefix_ci(s + p, n - p, "ftp://"))
 		k = p + 6 < n && s[p + 6] == '/' ? 7 : 6;
 	else
 		return 0;
@@ -383,7 +319,7 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 			p++;
 			continue;
 		}
-		c = cpat(u + p, u + n, &k);
+		c = utf8_next(u + p, u + n, &k);
 		if (ustop(c))
 			break;
 		/*
@@ -411,7 +347,7 @@ urlend(const char *s, size_t n, size_t p, size_t keep)
 			p--;
 			continue;
 		}
-		c = cpbefore(u + keep, u + p, &k);
+		c = utf8_prev(u + keep, u + p, &k);
 		if (c < 0 || !upunct(c))
 			break;
 		p -= k;
@@ -632,87 +568,6 @@ keep:
 
 /* --- the recognisers; each returns the end of its match, or 0 --- */
 
-/*
- * The arXiv id at s[p..): new style 2401.12345 (four digits after the
- * dot until 1412, five from 1501) or old style hep-th/9901001 and
- * math.GT/0309136, each with an optional version.  Returns its end, 0 if
- * there is none.
- */
-static size_t
-arxivid(const char *s, size_t n, size_t p)
-{
-	uc *u = (uc *)s;
-	size_t q = p, d, a;
-	int yy, mm;
-
-	for (d = 0; q < n && (cls[u[q]] & C_DIGIT); q++)
-		d++;
-	if (d == 4 && q < n && s[q] == '.') {
-		yy = (s[p] - '0') * 10 + s[p + 1] - '0';
-		mm = (s[p + 2] - '0') * 10 + s[p + 3] - '0';
-		if (mm < 1 || mm > 12 || (yy < 7 || (yy == 7 && mm < 4)))
-			return 0;
-		for (d = 0, q++; q < n && (cls[u[q]] & C_DIGIT); q++)
-			d++;
-		if (d != (yy < 15 ? 4U : 5U))
-			return 0;
-	} else if (d == 0) {
-		for (q = p; q < n && ((s[q] >= 'a' && s[q] <= 'z') ||
-		    s[q] == '-'); q++)
-			;
-		if (!inlist(s + p, q - p, archives,
-		    sizeof(archives) / sizeof(archives[0])))
-			return 0;
-		if (q < n && s[q] == '.') {
-			for (a = ++q; q < n && ((cls[u[q]] & C_LABEL) &&
-			    !(cls[u[q]] & C_DIGIT)); q++)
-				;
-			if (q - a < 2)
-				return 0;
-		}
-		if (q >= n || s[q] != '/')
-			return 0;
-		for (d = 0, a = ++q; q < n && (cls[u[q]] & C_DIGIT); q++)
-			d++;
-		mm = d == 7 ? (s[a + 2] - '0') * 10 + s[a + 3] - '0' : 0;
-		if (mm < 1 || mm > 12)
-			return 0;
-	} else
-		return 0;
-	if (q + 1 < n && s[q] == 'v' && (cls[u[q + 1]] & C_DIGIT))
-		for (q++; q < n && (cls[u[q]] & C_DIGIT); q++)
-			;
-	/* not glued to more of a word or number: 2401.123456, 2401.12345.6 */
-	if (q < n && ((cls[u[q]] & C_WORD) || u[q] >= 0x80 ||
-	    (s[q] == '.' && q + 1 < n && (cls[u[q + 1]] & C_DIGIT))))
-		return 0;
-	return q;
-}
-
-/* The DOI at s[p..): 10.NNNN(.NNNN)*\/suffix; returns its end or 0. */
-static size_t
-doi(const char *s, size_t n, size_t p)
-{
-	uc *u = (uc *)s;
-	size_t q = p + 3, d;
-
-	if (p + 3 > n || s[p] != '1' || s[p + 1] != '0' || s[p + 2] != '.')
-		return 0;
-	for (;;) {
-		for (d = 0; q < n && (cls[u[q]] & C_DIGIT); q++)
-			d++;
-		if (d < (q - d == p + 3 ? 4U : 1U) || d > 9 || q >= n)
-			return 0;
-		if (s[q] == '/')
-			break;
-		if (s[q] != '.')
-			return 0;
-		q++;
-	}
-	d = urlend(s, n, q + 1, q + 1);
-	return d > q + 1 ? d : 0;
-}
-
 /* Is s[p] preceded by a word character, or by one of the given bytes? */
 static int
 glued(const char *s, size_t p, const char *also)
@@ -722,7 +577,7 @@ glued(const char *s, size_t p, const char *also)
 
 	if (p == 0)
 		return 0;
-	c = cpbefore((uc *)s, (uc *)s + p, &k);
+	c = utf8_prev((uc *)s, (uc *)s + p, &k);
 	if (c < 0)
 		return 0;
 	return c == '_' || ualnum(c) ||
@@ -740,7 +595,7 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 	size_t k;
 	long c;
 
-	if (st == 0 || (c = cpbefore((uc *)s, (uc *)s + st, &k)) < 0x80 ||
+	if (st == 0 || (c = utf8_prev((uc *)s, (uc *)s + st, &k)) < 0x80 ||
 	    !ualnum(c))
 		return n;
 	for (; a < n; a += k) {
@@ -750,7 +605,7 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 				return a;	/* the URL ends here anyway */
 			continue;
 		}
-		if ((c = cpat((uc *)s + a, (uc *)s + n, &k)) < 0)
+		if ((c = utf8_next((uc *)s + a, (uc *)s + n, &k)) < 0)
 			return a;
 		if (ualnum(c))
 			return a;
@@ -762,14 +617,15 @@ cjkend(const char *s, size_t n, size_t st, size_t a)
 static size_t
 idlink(struct links *L, const char *s, size_t n, size_t t, size_t w)
 {
-	size_t e;
+	size_t e, h;
 
-	if ((e = arxivid(s, n, w)) != 0) {
+	if ((e = ident_arxiv(s, n, w, NULL)) != 0) {
 		add(L, s, t, e - t, "https://arxiv.org/abs/", s + w, e - w,
 		    K_PAPER);
 		return e;
 	}
-	if ((e = doi(s, n, w)) != 0) {
+	if ((h = ident_doihead(s, n, w)) != 0 &&
+	    (e = ident_doiend(s, n, h)) > h) {
 		add(L, s, t, e - t, "https://doi.org/", s + w, e - w, K_DOI);
 		return e;
 	}
@@ -784,34 +640,27 @@ static size_t
 atcolon(struct links *L, const char *s, size_t n, size_t i, size_t lo,
     size_t *skip)
 {
-	size_t st, a, e, x, h, q;
+	size_t st, a, e, x, h, q, t, k;
 	const char *at;
+	struct ident id;
 
-	if (i >= 5 && i - 5 >= lo && prefixci(s + i - 5, 5, "arxiv") &&
-	    !glued(s, i - 5, "")) {
-		a = i + 1;
-		if ((e = arxivid(s, n, a)) != 0) {
-			add(L, s, i - 5, e - (i - 5), "https://arxiv.org/abs/",
-			    s + a, e - a, K_PAPER);
-			return e;
-		}
-	}
-	if (i >= 3 && i - 3 >= lo && prefixci(s + i - 3, 3, "doi") &&
-	    !glued(s, i - 3, "")) {
-		a = i + 1;
-		if ((e = doi(s, n, a)) != 0) {
-			add(L, s, i - 3, e - (i - 3), "https://doi.org/",
-			    s + a, e - a, K_DOI);
-			return e;
-		}
+	for (k = 0; k < 2; k++) {
+		t = i - (k == 0 ? 5 : 3);
+		if (i < (k == 0 ? 5U : 3U) || t < lo || glued(s, t, "") ||
+		    ident_at(s, n, t, &id) == ID_NONE || id.form != IDF_PREFIX)
+			continue;
+		add(L, s, t, id.end - t, id.kind == ID_ARXIV ?
+		    "https://arxiv.org/abs/" : "https://doi.org/", s + id.id,
+		    id.end - id.id, id.kind == ID_ARXIV ? K_PAPER : K_DOI);
+		return id.end;
 	}
 	if (i + 2 >= n || s[i + 1] != '/' || s[i + 2] != '/')
 		return 0;
-	if (i >= 5 && prefixci(s + i - 5, 5, "https"))
+	if (i >= 5 && prefix_ci(s + i - 5, 5, "https"))
 		st = i - 5;
-	else if (i >= 4 && prefixci(s + i - 4, 4, "http"))
+	else if (i >= 4 && prefix_ci(s + i - 4, 4, "http"))
 		st = i - 4;
-	else if (i >= 3 && prefixci(s + i - 3, 3, "ftp"))
+	else if (i >= 3 && prefix_ci(s + i - 3, 3, "ftp"))
 		st = i - 3;
 	else
 		return 0;
@@ -876,7 +725,7 @@ atdot(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	    u[i - 1] >= 0x80) || !(cls[u[i + 1]] & C_WORD || u[i + 1] >= 0x80))
 		return 0;
 	for (w = i; w > lo; w -= k) {
-		c = cpbefore(u + lo, u + w, &k);
+		c = utf8_prev(u + lo, u + w, &k);
 		if (!ulabel(c))
 			break;
 	}
@@ -887,7 +736,7 @@ atdot(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	for (p = w;;) {
 		lab = p;
 		for (; p < n; p += k) {
-			c = cpat(u + p, u + n, &k);
+			c = utf8_next(u + p, u + n, &k);
 			if (!ulabel(c))
 				break;
 		}
@@ -931,7 +780,7 @@ atdot(struct links *L, const char *s, size_t n, size_t i, size_t lo,
 	explicit = (w > 0 && s[w - 1] == '<' && e < n && s[e] == '>') ||
 	    (w > 1 && s[w - 2] == ']' && s[w - 1] == '(' && e < n &&
 	    s[e] == ')');
-	bare = e == h && !prefixci(s + w, h - w, "www.");
+	bare = e == h && !prefix_ci(s + w, h - w, "www.");
 	if (bare && !explicit && !baretld(s + w, last - w, s + last, h - last))
 		return 0;
 	add(L, s, w, e - w, "https://", s + w, e - w, -1);
@@ -1045,7 +894,7 @@ hostkey(char *t, size_t tcap, const char *h, size_t n)
 {
 	size_t i;
 
-	if (n >= 4 && prefixci(h, n, "www."))
+	if (n >= 4 && prefix_ci(h, n, "www."))
 		h += 4, n -= 4;
 	if (n >= tcap)
 		n = tcap - 1;
@@ -1090,7 +939,7 @@ classify(const char *u, size_t n)
 		if (!hostmatch(r->host, h, hn) || seg < (size_t)r->nseg)
 			continue;
 		k = strlen(r->path);
-		if (k > 0 && (!prefixci(path, p.plen, r->path) ||
+		if (k > 0 && (!prefix_ci(path, p.plen, r->path) ||
 		    (p.plen > k && path[k] != '/')))
 			continue;
 		return r->kind;
@@ -1110,40 +959,28 @@ canon(struct links *L, struct link *l)
 	struct url p;
 	char h[256];
 	const char *u = L->b.p + l->url, *path;
-	size_t n = l->ulen, plen, i, v, k;
+	size_t n = l->ulen, plen, i;
+	struct ident id;
 
 	urlsplit(u, n, &p);
 	hostkey(h, sizeof(h), u + p.host, p.hlen);
 	path = u + p.path;
 	plen = p.plen;
 	t.len = ver.len = 0;
-	if ((strcmp(h, "arxiv.org") == 0 || strcmp(h, "export.arxiv.org") == 0)
-	    && plen > 6 && (prefixci(path, plen, "/abs/") ||
-	    prefixci(path, plen, "/pdf/") || prefixci(path, plen, "/html/"))) {
-		k = path[1] == 'h' || path[1] == 'H' ? 6 : 5;
-		path += k;
-		plen -= k;
-		if (plen > 4 && memcmp(path + plen - 4, ".pdf", 4) == 0)
-			plen -= 4;
-		if (arxivid(path, plen, 0) == plen) {
-			for (v = plen; v > 0 && path[v - 1] >= '0' &&
-			    path[v - 1] <= '9'; v--)
-				;
-			if (v > 1 && v < plen && path[v - 1] == 'v') {
-				buf_add(&ver, path + v - 1, plen - v + 1);
-				plen = v - 1;
-			}
-			buf_adds(&t, "https://arxiv.org/abs/");
-			buf_add(&t, path, plen);
-			goto done;
-		}
-		path -= k;
-		plen = p.plen;
+	/* arXiv pages and DOIs as the one recogniser reads them */
+	if (ident_parse(u, n, &id) != ID_NONE && id.form == IDF_URL) {
+		buf_adds(&t, id.kind == ID_ARXIV ? "https://arxiv.org/abs/" :
+		    "https://doi.org/");
+		ident_canon(&t, u, &id);
+		buf_add(&ver, u + id.ver, id.vlen);
+		for (i = 0; i < ver.len; i++)
+			ver.p[i] = (char)lower((unsigned char)ver.p[i]);
+		goto done;
 	}
 	for (i = 0; i < p.scheme; i++)
 		buf_addc(&t, lower((unsigned char)u[i]));
 	buf_add(&t, u + p.scheme, p.host - p.scheme);	/* :// and userinfo */
-	i = p.hlen >= 4 && prefixci(u + p.host, p.hlen, "www.") ? 4 : 0;
+	i = p.hlen >= 4 && prefix_ci(u + p.host, p.hlen, "www.") ? 4 : 0;
 	if (strcmp(h, "huggingface.co") == 0)
 		buf_adds(&t, h);	/* hf.co too */
 	else

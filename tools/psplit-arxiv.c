@@ -31,32 +31,6 @@ isws(int c)
 	return c == ' ' || c == '\t';
 }
 
-static size_t
-trimr(const char *s, size_t n)
-{
-	while (n > 0 && (isws(s[n - 1]) || s[n - 1] == '\r'))
-		n--;
-	return n;
-}
-
-static const char *
-triml(const char *s, size_t *n)
-{
-	while (*n > 0 && isws(*s)) {
-		s++;
-		(*n)--;
-	}
-	return s;
-}
-
-static int
-prefix(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-
-	return n >= k && memcmp(s, p, k) == 0;
-}
-
 static int
 isdig(int c)
 {
@@ -73,8 +47,8 @@ isalpha_(int c)
 static void
 addjoin(struct buf *b, const char *s, size_t n)
 {
-	s = triml(s, &n);
-	n = trimr(s, n);
+	s = trim_left(s, &n);
+	n = trim_right(s, n);
 	if (n == 0)
 		return;
 	if (b->len > 0)
@@ -110,40 +84,35 @@ entry_reset(void)
 static size_t
 parse_id(const char *s, size_t n, struct buf *id, struct buf *ver)
 {
-	size_t i = 0, v, digits = 0;
+	struct ident x;
+	size_t e, ie;
 
-	while (i < n && (isalpha_(s[i]) || isdig(s[i]) || s[i] == '.' ||
-	    s[i] == '/' || s[i] == '-')) {
-		digits += isdig(s[i]);
-		i++;
-	}
-	if (i == 0 || digits < 4 || !isdig(s[i - 1]))
-		return 0;
-	if (i < n && !isws(s[i]))
+	if ((e = ident_arxiv(s, n, 0, &ie)) == 0 || (e < n && !isws(s[e])))
 		return 0;
 	if (id == NULL)
-		return i;
+		return e;
 	id->len = ver->len = 0;
-	for (v = i - 1; v > 0 && isdig(s[v]); v--)
-		;
-	if (v > 0 && s[v] == 'v' && isdig(s[v - 1])) {
-		buf_add(id, s, v);
-		buf_add(ver, s + v, i - v);
-	} else
-		buf_add(id, s, i);
-	return i;
+	memset(&x, 0, sizeof(x));
+	x.kind = ID_ARXIV;
+	x.idend = ie;
+	ident_canon(id, s, &x);
+	if (e > ie) {
+		buf_addc(ver, 'v');
+		buf_add(ver, s + ie + 1, e - ie - 1);
+	}
+	return e;
 }
 
 /* Append s trimmed, and without a leading "and ", as an array element. */
 static void
 add_name(struct buf *r, const char *s, size_t n)
 {
-	s = triml(s, &n);
-	n = trimr(s, n);
+	s = trim_left(s, &n);
+	n = trim_right(s, n);
 	if (n >= 4 && memcmp(s, "and ", 4) == 0) {
 		s += 4;
 		n -= 4;
-		s = triml(s, &n);
+		s = trim_left(s, &n);
 	}
 	if (n > 0) {
 		json_sep(r);
@@ -226,7 +195,7 @@ endscode(const char *s, size_t n)
 {
 	size_t i;
 
-	n = trimr(s, n);
+	n = trim_right(s, n);
 	if (n < 4 || s[n - 1] != ')')
 		return 0;
 	for (i = n - 1; i > 0 && s[i - 1] != '('; i--)
@@ -240,12 +209,12 @@ cutparen(const char *s, size_t n)
 {
 	size_t i;
 
-	n = trimr(s, n);
+	n = trim_right(s, n);
 	if (n == 0 || s[n - 1] != ')')
 		return n;
 	for (i = n; i > 0 && s[i - 1] != '('; i--)
 		;
-	return i > 0 ? trimr(s, i - 1) : n;
+	return i > 0 ? trim_right(s, i - 1) : n;
 }
 
 static void
@@ -338,8 +307,8 @@ label(const char *s, size_t n)
 static void
 abstract_line(const char *s, size_t n, int newpar)
 {
-	s = triml(s, &n);
-	n = trimr(s, n);
+	s = trim_left(s, &n);
+	n = trim_right(s, n);
 	if (n == 0) {
 		e.parbreak = 1;
 		return;
@@ -422,7 +391,7 @@ peekline(const char **p, const char *end, size_t *n)
 	if ((nl = memchr(s, '\n', end - s)) == NULL)
 		nl = end;
 	*p = nl + (nl < end);
-	*n = trimr(s, nl - s);
+	*n = trim_right(s, nl - s);
 	return s;
 }
 
@@ -432,14 +401,14 @@ peekline(const char **p, const char *end, size_t *n)
 static int
 isbs(const char *s, size_t n)
 {
-	return trimr(s, n) == 2 && s[0] == '\\' && s[1] == '\\';
+	return trim_right(s, n) == 2 && s[0] == '\\' && s[1] == '\\';
 }
 
 /* The "\\ ( https://arxiv.org/abs/ID ,  704kb)" line that ends an entry. */
 static int
 isend(const char *s, size_t n)
 {
-	return prefix(s, n, "\\\\ (");
+	return prefix_is(s, n, "\\\\ (");
 }
 
 static int
@@ -447,7 +416,7 @@ isdashes(const char *s, size_t n)
 {
 	size_t i;
 
-	n = trimr(s, n);
+	n = trim_right(s, n);
 	if (n < 40)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -464,11 +433,11 @@ arxiv_mail_detect(const char *p, size_t n)
 	int bs = 0;
 
 	while ((s = peekline(&p, end, &len)) != NULL) {
-		if (bs && prefix(s, len, "arXiv:") &&
+		if (bs && prefix_is(s, len, "arXiv:") &&
 		    parse_id(s + 6, len - 6, NULL, NULL) > 0)
 			return 1;
 		bs = isbs(s, len);
-		if (prefix(s, len, "Send any comments regarding submissions "
+		if (prefix_is(s, len, "Send any comments regarding submissions "
 		    "directly to submitter."))
 			return 1;
 	}
@@ -509,7 +478,7 @@ arxiv_mail_read(struct lines *l, struct psplit *ps)
 			st = OUT;
 			if (isbs(s, n))
 				st = BACKSLASH;
-			else if (prefix(s, n, "arXiv:") &&
+			else if (prefix_is(s, n, "arXiv:") &&
 			    parse_id(s + 6, n - 6, &e.id, &e.version) > 0) {
 				e.line = l->lineno;
 				e.cross = memmem(s, n, "(*cross-listing*)",
@@ -528,17 +497,17 @@ arxiv_mail_read(struct lines *l, struct psplit *ps)
 				st = ABSTRACT;
 			} else if (isdashes(s, n)) {
 				goto cut;
-			} else if (trimr(s, n) == 0) {
+			} else if (trim_right(s, n) == 0) {
 				field_end();
 			} else if (isws(s[0])) {
 				if (fl.open)
 					addjoin(&fl.val, s, n);
-			} else if (prefix(s, n, "replaced with revised version ")) {
+			} else if (prefix_is(s, n, "replaced with revised version ")) {
 				field_end();
 				e.replaced = 1;
 				k = strlen("replaced with revised version ");
 				bufset(&e.date, s + k, cutparen(s + k, n - k));
-			} else if (prefix(s, n, "Date (revised ")) {
+			} else if (prefix_is(s, n, "Date (revised ")) {
 				field_end();
 				k = strlen("Date (revised ");
 				if (n > k && s[k] == 'v') {
@@ -605,8 +574,8 @@ entryno(const char *s, size_t n)
 static int
 list_isentry(const char *s, size_t n)
 {
-	s = triml(s, &n);
-	return prefix(s, n, "arXiv:") &&
+	s = trim_left(s, &n);
+	return prefix_is(s, n, "arXiv:") &&
 	    parse_id(s + 6, n - 6, NULL, NULL) > 0;
 }
 
@@ -623,7 +592,7 @@ static void
 list_begin(const char *s, size_t n, int sec, const struct buf *date,
     unsigned long long line)
 {
-	s = triml(s, &n);
+	s = trim_left(s, &n);
 	parse_id(s + 6, n - 6, &e.id, &e.version);
 	e.cross = sec == 2 || memmem(s, n, "(cross-list", 11) != NULL;
 	e.replaced = sec == 3 || memmem(s, n, "(replaced", 9) != NULL;
@@ -645,8 +614,8 @@ list_marker(const char *s, size_t n)
 	if (n < 2 || e.title.len > 0 || fl.open)
 		return 0;
 	if (s[0] == '(' && s[n - 1] == ')') {
-		e.cross |= prefix(s, n, "(cross-list");
-		e.replaced |= prefix(s, n, "(replaced");
+		e.cross |= prefix_is(s, n, "(cross-list");
+		e.replaced |= prefix_is(s, n, "(replaced");
 		return 1;
 	}
 	return s[0] == '[' && s[n - 1] == ']';
@@ -665,14 +634,14 @@ section(const char *s, size_t n, const char **date, size_t *dn)
 	int i;
 
 	for (i = 0; sections[i] != NULL; i++) {
-		if (!prefix(s, n, sections[i]))
+		if (!prefix_is(s, n, sections[i]))
 			continue;
 		k = strlen(sections[i]);
-		if (k == n || prefix(s + k, n - k, " (showing ")) {
+		if (k == n || prefix_is(s + k, n - k, " (showing ")) {
 			*dn = 0;
 			return i == 0 ? 1 : i < 3 ? 2 : 3;
 		}
-		if (prefix(s + k, n - k, " for ")) {
+		if (prefix_is(s + k, n - k, " for ")) {
 			*date = s + k + 5;
 			*dn = n - k - 5;
 			return i == 0 ? 1 : i < 3 ? 2 : 3;
@@ -735,14 +704,14 @@ footer(const char *s, size_t n)
 {
 	size_t i = 9;
 
-	if (prefix(s, n, "Total of ")) {
+	if (prefix_is(s, n, "Total of ")) {
 		while (i < n && isdig(s[i]))
 			i++;
 		return i > 9 && n - i == 8 && memcmp(s + i, " entries", 8) == 0;
 	}
-	return (prefix(s, n, "Showing up to ") &&
+	return (prefix_is(s, n, "Showing up to ") &&
 	    memmem(s, n, " entries per page", 17) != NULL) ||
-	    prefix(s, n, "Which authors of this paper are endorsers?");
+	    prefix_is(s, n, "Which authors of this paper are endorsers?");
 }
 
 int
@@ -753,7 +722,7 @@ arxiv_list_detect(const char *p, size_t n)
 	int num = 0;
 
 	while ((s = peekline(&p, end, &len)) != NULL) {
-		s = triml(s, &len);
+		s = trim_left(s, &len);
 		if ((num && list_isentry(s, len)) || list_linked(s, len))
 			return 1;
 		if (len > 0)
@@ -764,7 +733,7 @@ arxiv_list_detect(const char *p, size_t n)
 			else if (list_isentry(s + k, len - k))
 				return 1;
 		}
-		if (prefix(s, len, "Showing new listings for "))
+		if (prefix_is(s, len, "Showing new listings for "))
 			return 1;
 	}
 	return 0;
@@ -780,7 +749,7 @@ list_heading(const char *s, size_t n, int *sec, struct buf *date)
 
 	if ((i = section(s, n, &d, &dn)) > 0)
 		*sec = i;
-	else if (prefix(s, n, "Showing new listings for ")) {
+	else if (prefix_is(s, n, "Showing new listings for ")) {
 		d = s + 25;
 		dn = n - 25;
 	} else if ((k = dayheading(s, n)) > 0) {
@@ -806,9 +775,9 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 	date.len = 0;
 	entry_reset();
 	while ((len = psplit_next(ps, l, &line)) >= 0) {
-		n = trimr(line, (size_t)len);
+		n = trim_right(line, (size_t)len);
 		in = n > 0 && isws(line[0]);
-		s = triml(line, &n);
+		s = trim_left(line, &n);
 		if (num && n == 0)
 			continue;
 		k = entryno(s, n);
@@ -840,7 +809,7 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 			} else if (list_marker(s, n)) {
 				;
 			} else if ((k = listlabel(s, n)) == 8 &&
-			    strncasecmp(s, "Abstract", 8) == 0) {
+			    prefix_ci(s, n, "Abstract")) {
 				field_end();
 				st = ABSTRACT;
 				abstract_line(s + 9, n - 9, 0);
@@ -850,7 +819,7 @@ arxiv_list_read(struct lines *l, struct psplit *ps)
 				 * the guess was the title's second line.
 				 */
 				if (e.guessed && k == 7 &&
-				    strncasecmp(s, "Authors", 7) == 0) {
+				    prefix_ci(s, n, "Authors")) {
 					if (fl.open)
 						addjoin(&e.title, fl.val.p,
 						    fl.val.len);

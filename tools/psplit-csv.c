@@ -53,24 +53,6 @@ struct csvrd {
 	unsigned long long rowline;	/* where the current row began */
 };
 
-static int
-isspc(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static const char *
-trim(const char *s, size_t *n)
-{
-	while (*n > 0 && isspc(*s)) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && isspc(s[*n - 1]))
-		(*n)--;
-	return s;
-}
-
 /* The role of a header name. */
 static int
 role(const char *s, size_t n)
@@ -194,12 +176,29 @@ add_count(struct buf *r, const char *s, size_t n)
 		json_add_str(r, s, n);
 }
 
+/* Does the header have a column that writes "version" itself? */
+static int
+hasversion(struct csvrd *rd)
+{
+	const char *t;
+	size_t j, m;
+
+	for (j = 0; j < rd->ncol; j++) {
+		t = cell(&rd->hnames, rd->hend, j, &m);
+		if (rd->role[j] == C_OTHER && m == 7 &&
+		    memcmp(t, "version", 7) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 row(struct csvrd *rd)
 {
 	struct buf *r = &rd->ps->rec;
 	const char *s, *k;
 	size_t i, n, kn;
+	struct ident id;
 	int abstract = 0, any = 0;
 
 	for (i = 0; i < rd->n; i++)
@@ -261,6 +260,31 @@ row(struct csvrd *rd)
 			else
 				add_count(r, s, n);
 			continue;
+		case C_ARXIV:
+		case C_DOI:
+			/* an id in any spelling is written as the id */
+			s = trim(s, &n);
+			if (ident_parse(s, n, &id) == (rd->role[i] == C_ARXIV ?
+			    ID_ARXIV : ID_DOI)) {
+				static struct buf c;
+
+				c.len = 0;
+				if (id.kind == ID_ARXIV)
+					ident_canon(&c, s, &id);
+				else
+					buf_add(&c, s + id.id, id.idend - id.id);
+				json_key(r, rolekey[rd->role[i]]);
+				json_add_str(r, c.p, c.len);
+				if (id.vlen == 0 || hasversion(rd))
+					continue;
+				c.len = 0;
+				buf_addc(&c, 'v');
+				buf_add(&c, s + id.ver + 1, id.vlen - 1);
+				json_key(r, "version");
+				json_add_str(r, c.p, c.len);
+				continue;
+			}
+			break;
 		default:
 			s = trim(s, &n);
 			break;
@@ -301,10 +325,7 @@ header_delim(const char *p, size_t n)
 	size_t i, k, cols, known;
 	int q;
 
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-		p += 3;
-		n -= 3;
-	}
+	p = bom_skip(p, &n);
 	if ((e = memchr(p, '\n', n)) == NULL)
 		e = p + n;
 	for (d = delims; *d != '\0'; d++) {
@@ -361,11 +382,8 @@ csv_read(struct lines *l, struct psplit *ps)
 		n = (size_t)len;
 		if (rd.refused)
 			continue;	/* read to the end all the same */
-		if (l->lineno == 1 && n >= 3 &&
-		    memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			n -= 3;
-		}
+		if (l->lineno == 1)
+			s += bom_skip(s, &n) - s;
 		if (n == 0 && !rd.inrow)
 			continue;
 		if (delim == 0) {	/* the header's line */

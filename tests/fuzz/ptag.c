@@ -1,22 +1,27 @@
 /*
- * ptag.c: libFuzzer target for ptag's matcher.  The built-in rules and a
- * few that exercise every construct of the literal prefilter are loaded
- * once; each input is a record (title up to the first newline, abstract
- * after it).  ptag's tags for it must be exactly what plain PCRE2 gives
- * when every rule is tried on every field it names, vetoes applied: the
- * prefilter may save work, never change an answer.  Nothing may crash or
- * leak (ASan/UBSan).
+ * ptag.c: libFuzzer target for ptag's literal prefilter (tools/ptag-lit.c).
+ * The built-in rules and a few that exercise every construct the literal
+ * parser models are loaded once; each input is a record (title up to the
+ * first newline, abstract after it).  Every rule that plain PCRE2 matches
+ * in a field must be one the prefilter left to try there, and for a rule
+ * the prefilter says is anchored, the match must start where it saw a
+ * literal: the prefilter may save work, never change an answer.  Nothing
+ * may crash or leak (ASan/UBSan).
  */
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
+#include <string.h>
 
-/* The tool itself, with its main renamed: its static matcher is the target. */
-#define main ptag_main
-#include "../../tools/ptag.c"
-#undef main
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "paperpipe.h"
+#include "ptag.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+extern const char ptag_builtin[];
 
 static const char extra[] =
     "alt        foo|bar baz|qux\n"
@@ -42,58 +47,104 @@ static const char extra[] =
     "suffix     ~ing\\b\n"
     "prefix     ~\\bun\n";
 
-static pcre2_match_data *mdref;
+struct frule {
+	pcre2_code	*re;
+	int		 field;		/* 0 title, 1 abstract, -1 both, -2 none */
+};
+
+static struct frule *fr;
+static int nfr;
+static pcre2_match_data *md;
+static pcre2_match_context *mctx;
+
+/*
+ * The rules-file line syntax, as ptag reads it ([!]TAG[@FIELD]
+ * [=][~][+]PATTERN [# comment]); the lines here are known to be good.
+ */
+static void
+addrules(const char *s)
+{
+	static struct buf pat;
+	const char *e, *p, *at, *ps;
+	int caseful, raw, err;
+	uint32_t opt;
+	PCRE2_SIZE eoff;
+
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		e = strchr(s, '\n');
+		if (e == NULL)
+			e = s + strlen(s);
+		for (p = s; p < e && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p == e || *p == '#')
+			continue;
+		for (at = NULL; p < e && *p != ' ' && *p != '\t'; p++)
+			if (*p == '@')
+				at = p + 1;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		for (caseful = raw = 0; *p == '=' || *p == '~' || *p == '+'; p++)
+			if (*p != '+')
+				*p == '=' ? (caseful = 1) : (raw = 1);
+		for (ps = p; p < e; p++)
+			if (*p == '#' && (p[-1] == ' ' || p[-1] == '\t'))
+				break;
+		while (p > ps && (p[-1] == ' ' || p[-1] == '\t'))
+			p--;
+		pat.len = 0;
+		if (!raw)
+			buf_adds(&pat, "(?<!\\w)(?:");
+		buf_add(&pat, ps, p - ps);
+		if (!raw)
+			buf_adds(&pat, "\\E)(?!\\w)");
+		opt = PCRE2_UTF | PCRE2_UCP | (caseful ? 0 : PCRE2_CASELESS);
+		fr = realloc(fr, (nfr + 1) * sizeof(*fr));
+		if (fr == NULL)
+			abort();
+		fr[nfr].re = pcre2_compile((PCRE2_SPTR)pat.p, pat.len, opt,
+		    &err, &eoff, NULL);
+		if (fr[nfr].re == NULL)
+			abort();
+		if (at == NULL)
+			fr[nfr].field = -1;
+		else if (strncmp(at, "title", 5) == 0 && (at[5] == ' ' ||
+		    at[5] == '\t'))
+			fr[nfr].field = 0;
+		else if (strncmp(at, "abstract", 8) == 0 && (at[8] == ' ' ||
+		    at[8] == '\t'))
+			fr[nfr].field = 1;
+		else
+			fr[nfr].field = -2;
+		lit_rule(nfr, ps, p - ps, raw);
+		nfr++;
+	}
+}
 
 static void
 setup(void)
 {
-	int fd;
-
-	rules_begin(NULL, 0);
-	if (parsetext("<builtin>", ptag_builtin, strlen(ptag_builtin)) != 0 ||
-	    parsetext("<fuzz>", extra, strlen(extra)) != 0)
+	lit_begin();
+	addrules(ptag_builtin);
+	addrules(extra);
+	md = pcre2_match_data_create(1, NULL);
+	mctx = pcre2_match_context_create(NULL);
+	if (md == NULL || mctx == NULL)
 		abort();
-	matcher_init();
-	if ((mdref = pcre2_match_data_create(1, NULL)) == NULL)
-		abort();
-	/* The records written are not looked at: their tags are. */
-	if ((fd = open("/dev/null", O_WRONLY)) == -1)
-		abort();
-	out_stdout.fd = fd;
-}
-
-/* Plain PCRE2: 1 match, 0 none, -1 a limit was hit (no verdict). */
-static int
-refmatch(int ri, const char *const *text, const size_t *len)
-{
-	const struct rule *r = &rules[ri];
-	int f, lo, hi, rc, res = 0;
-
-	lo = r->field >= 0 ? r->field : 0;
-	hi = r->field >= 0 ? r->field + 1 : ndefault;
-	for (f = lo; f < hi; f++) {
-		if (f > 1)
-			continue;	/* the record has title and abstract */
-		rc = pcre2_match(r->re, (PCRE2_SPTR)text[f], len[f], 0, 0,
-		    mdref, mctx);
-		if (rc >= 0)
-			return 1;
-		if (rc != PCRE2_ERROR_NOMATCH)
-			res = -1;
-	}
-	return res;
+	pcre2_set_match_limit(mctx, 10000000);
+	pcre2_set_depth_limit(mctx, 100000);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
-	static struct buf line;
+	static unsigned long recno;
+	static struct buf low;
 	const char *p = (const char *)data, *nl, *text[2];
-	size_t len[2];
-	struct rec rec = { 0 };
-	struct jerr err;
-	int i, j, pos, veto, m, unsure, want;
+	const struct litrule *lr;
+	PCRE2_SIZE *ov;
+	size_t len[2], start[2], end[2], k, at;
+	int have[2] = { 1, 1 }, folded = 0, i, f, rc;
 
 	if (!ready) {
 		setup();
@@ -107,41 +158,46 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[1] = nl ? nl + 1 : p + size;
 	len[1] = nl ? size - len[0] - 1 : 0;
 
-	line.len = 0;
-	buf_adds(&line, "{\"title\":");
-	json_add_str(&line, text[0], len[0]);
-	buf_adds(&line, ",\"abstract\":");
-	json_add_str(&line, text[1], len[1]);
-	buf_addc(&line, '}');
-	rec.line = line.p;
-	rec.len = line.len;
-	rec.file = "<fuzz>";
-	rec.lineno = 1;
-	if (json_scan(line.p, line.len, &rec.ix, &err) == -1)
-		abort();	/* json_add_str wrote bad JSON */
-	dorecord(&rec);
-	out_stdout.len = 0;
+	/* As ptag does: each field lower-cased, a newline after each. */
+	low.len = 0;
+	for (f = 0; f < 2; f++) {
+		start[f] = low.len;
+		lit_lower(&low, text[f], len[f]);
+		end[f] = low.len;
+		if (end[f] - start[f] != len[f])
+			folded = 1;
+		buf_addc(&low, '\n');
+	}
+	lit_scan(low.p, low.len, ++recno, 2, have, start, end);
 
-	for (i = 0; i < ntags; i++) {
-		unsure = 0;
-		for (pos = 0, j = 0; j < tags[i].npos && !pos; j++)
-			if ((m = refmatch(tags[i].pos[j], text, len)) == -1)
-				unsure = 1;
-			else
-				pos = m;
-		for (veto = 0, j = 0; pos && j < tags[i].nveto && !veto; j++)
-			if ((m = refmatch(tags[i].veto[j], text, len)) == -1)
-				unsure = 1;
-			else
-				veto = m;
-		want = pos && !veto;
-		if (!unsure && want != tags[i].isnew) {
-			fprintf(stderr, "tag %.*s: ptag %d, PCRE2 %d\n",
-			    (int)tags[i].namelen, tags[i].name, tags[i].isnew,
-			    want);
-			abort();
+	for (i = 0; i < nfr; i++) {
+		lr = &litrules[i];
+		for (f = 0; f < 2; f++) {
+			if (fr[i].field != -1 && fr[i].field != f)
+				continue;
+			rc = pcre2_match(fr[i].re, (PCRE2_SPTR)text[f], len[f],
+			    0, 0, md, mctx);
+			if (rc < 0)
+				continue;	/* no match, or no verdict */
+			if (lr->nlits == 0)
+				continue;
+			if (lr->cand != recno || !(lr->infield & LIT_FBIT(f))) {
+				fprintf(stderr, "rule %d: PCRE2 matches in "
+				    "field %d, prefilter ruled it out\n", i, f);
+				abort();
+			}
+			if (!lr->anch || folded)
+				continue;
+			ov = pcre2_get_ovector_pointer(md);
+			at = start[f] + ov[0];
+			for (k = 0; k < lr->nat && lr->at[k] != at; k++)
+				;
+			if (k == lr->nat) {
+				fprintf(stderr, "rule %d: PCRE2 match at %zu, "
+				    "no literal there\n", i, at);
+				abort();
+			}
 		}
 	}
-	free(rec.ix.m);
 	return 0;
 }

@@ -28,19 +28,23 @@ refused "its keys were made with '-k title -k authors.0', this run makes them wi
 refused "its keys were made with '-k title -k authors.0', this run makes them with '-k authors.0 -k title': $use" -k authors.0 -k title
 refused "its keys were made with '-k title -k authors.0', this run makes them with 'default': $use"
 # Another format version.
-sed '1s/state 1/state 2/' "$d/k" >"$s"
-refused "state file format 2; this pdedupe reads format 1 only" -k title -k authors.0
+sed '1s/state 2/state 3/' "$d/k" >"$s"
+refused "state file format 3; this pdedupe reads formats 1 to 2" -k title -k authors.0
 # Not a state file at all.
 cp data-a.jsonl "$s"
 refused "not a pdedupe state file"
 # Cut short, or with a byte changed.
 pdedupe -s "$d/good" default.in >/dev/null || exit 1
 head -c 100 "$d/good" >"$s"
-refused "damaged state file: 100 bytes for 14 keys"
+refused "damaged state file: 100 bytes for 22 keys"
 cp "$d/good" "$s"
 printf 'X' | dd of="$s" bs=1 seek=100 conv=notrunc 2>/dev/null
 refused "damaged state file: checksum mismatch"
 printf 'pdedupe state 1\nkey default\nkeys\n\n' >"$s"
+refused "damaged state file: bad header"
+printf 'pdedupe state 2\nkey default\nkeys 0\n\n' >"$s"
+refused "damaged state file: bad header"
+printf 'pdedupe state 2\nkey default\nkeys 0\nowed 1\n\n' >"$s"
 refused "damaged state file: bad header"
 # An empty file (touch) is an empty state.
 : >"$s"

@@ -6,10 +6,11 @@ pdedupe --state "$d/seen" default.in >"$d/out1" || exit 1
 cmp "$d/out1" default.out || exit 1
 pdedupe --state "$d/seen" default.in >"$d/out2" || exit 1
 [ ! -s "$d/out2" ] || { echo "second run printed"; exit 1; }
-# The header, then 14 keys of 16 bytes and an 8-byte checksum.
-printf 'pdedupe state 1\nkey default\nkeys 14\n\n' >"$d/head"
+# The header, then 22 keys of 16 bytes (the identities of the 13 papers
+# and the 3 lines), no owed record, and an 8-byte checksum.
+printf 'pdedupe state 2\nkey default\nkeys 22\nowed 0 0\n\n' >"$d/head"
 head -c "$(wc -c <"$d/head")" "$d/seen" | cmp - "$d/head" || exit 1
-[ "$(wc -c <"$d/seen")" -eq $(($(wc -c <"$d/head") + 14 * 16 + 8)) ] || exit 1
+[ "$(wc -c <"$d/seen")" -eq $(($(wc -c <"$d/head") + 22 * 16 + 8)) ] || exit 1
 # New papers among old ones: only they come out, and stay known.
 printf '%s\n' '{"title":"brand new"}' '{"arxiv_id":"2401.12345v9"}' \
     '{"title":"Brand New!"}' >"$d/more"

@@ -1,7 +1,7 @@
 # Usage errors: a message, the usage line, status 2, no output, no state.
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
-u='usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c] [-e days]] [-D file] [file ...]'
+u='usage: pdedupe [-lnrS] [-k path] [-N[T]] [-s file [-d | -c | -p] [-e days]] [-D file] [file ...]'
 check() {	# check 'message' args...
 	want=$1
 	shift
@@ -15,14 +15,17 @@ check() {	# check 'message' args...
 	fi
 	[ "$(sed -n 2p "$d/err")" = "$u" ] || { echo "no usage: $*"; exit 1; }
 }
-check "--defer, --commit, --expire and --dry-run need --state" --defer
-check "--defer, --commit, --expire and --dry-run need --state" -c
-check "--defer, --commit, --expire and --dry-run need --state" -e 3
-check "--defer, --commit, --expire and --dry-run need --state" --dry-run
+check "--defer, --commit, --pending, --expire and --dry-run need --state" --defer
+check "--defer, --commit, --pending, --expire and --dry-run need --state" -c
+check "--defer, --commit, --pending, --expire and --dry-run need --state" -e 3
+check "--defer, --commit, --pending, --expire and --dry-run need --state" --dry-run
 check "--line and -k exclude each other" -l -k title
 check "--raw needs -k" --raw
-check "--commit reads no records" -s "$d/s" --commit data-a.jsonl
-check "--defer and --commit exclude each other" -s "$d/s" -d -c
+check "--defer, --commit, --pending, --expire and --dry-run need --state" --pending
+check "--pending reads no records" -s "$d/s" --pending data-a.jsonl
+check "--defer, --commit and --pending exclude each other" -s "$d/s" -d -c
+check "--defer, --commit and --pending exclude each other" -s "$d/s" -p -c
+check "--defer, --commit and --pending exclude each other" -s "$d/s" -d -p
 check "-e x: not a number" -s "$d/s" -e x
 check "--near: 0: not a similarity between 0 and 1" --near=0
 check "--near: 1.5: not a similarity between 0 and 1" --near=1.5

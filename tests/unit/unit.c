@@ -27,5 +27,6 @@ main(void)
 	unit_suite();
 	unit_tool();
 	unit_oracle();
+	unit_ident();
 	return failed;
 }

@@ -8,3 +8,4 @@ void	unit_rec(void);
 void	unit_suite(void);
 void	unit_tool(void);
 void	unit_oracle(void);
+void	unit_ident(void);

@@ -1,0 +1,630 @@
+/* pfmt-out.c: the Markdown, HTML and text writers, each escaping its own */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "paperpipe.h"
+#include "pfmt.h"
+
+#define DOT	" \xc2\xb7 "	/* U+00B7, between the parts of a line */
+
+/*
+ * Append an http(s) URL with every byte that is not printable ASCII, and
+ * those that end or break a link in some format, percent-encoded.  Returns
+ * 0, appending nothing, for any other scheme or no host.
+ */
+int
+url_clean(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, k;
+	unsigned char c;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n > 7 && strncasecmp(s, "http://", 7) == 0)
+		k = 7;
+	else if (n > 8 && strncasecmp(s, "https://", 8) == 0)
+		k = 8;
+	else
+		return 0;
+	if (strchr("/?#", s[k]) != NULL)
+		return 0;
+	for (i = 0; i < k; i++)
+		buf_addc(b, s[i] | 0x20);
+	for (; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || strchr("\"'<>\\^`{|}", c)) {
+			buf_addc(b, '%');
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		} else
+			buf_addc(b, c);
+	}
+	return 1;
+}
+
+void
+html_esc(struct buf *b, const char *s, size_t n)
+{
+	const char *e = s + n, *q;
+
+	while (s < e) {
+		for (q = s; q < e && *q != '&' && *q != '<' && *q != '>' &&
+		    *q != '"' && *q != '\''; q++)
+			;
+		buf_add(b, s, q - s);
+		if (q == e)
+			break;
+		switch (*q) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		default: buf_adds(b, "&#39;"); break;
+		}
+		s = q + 1;
+	}
+}
+
+/* Columns on a terminal: wide characters count two, combining ones none. */
+size_t
+text_width(const char *s, size_t n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	size_t w = 0, i = 0;
+	int cw;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
+		if (k <= 0) {
+			w++;
+			i++;
+			continue;
+		}
+		if ((cw = utf8proc_charwidth(c)) > 0)
+			w += (size_t)cw;
+		i += (size_t)k;
+	}
+	return w;
+}
+
+/* "A, B, C et al." */
+static void
+authors(struct buf *b, const struct paper *p,
+    void (*esc)(struct buf *, const char *, size_t, int))
+{
+	size_t i, n = p->nauthors;
+
+	if (popt.nauthors > 0 && n > popt.nauthors)
+		n = popt.nauthors;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		esc(b, SP(items[p->authors + i]), items[p->authors + i].len,
+		    i == 0);
+	}
+	if (n < p->nauthors)
+		buf_adds(b, " et al.");
+}
+
+static void
+upvotes(struct buf *b, const struct paper *p)
+{
+	buf_add(b, SP(p->upvotes), p->upvotes.len);
+	buf_adds(b, p->upv == 1 ? " upvote" : " upvotes");
+}
+
+/* ---- Markdown (CommonMark) ---- */
+
+/*
+ * Backslash-escape what CommonMark (or a common extension: tables,
+ * strikethrough, TeX math) would read as markup, and at the start of a
+ * line what would start a block.
+ */
+static const char mdspecial[] = "\\`*_[]<>#|~$&";
+static unsigned char mdesc[256];
+static int mdinit;
+
+/*
+ * Skip what needs no escape, sixteen bytes at a time with SSE2: stop at
+ * a byte in # to &, *, < to >, [ to ` or | to ~, a few more than need
+ * it, which the caller looks at again.
+ */
+static size_t
+mdplain(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i lo1 = _mm_set1_epi8(0x23), w1 = _mm_set1_epi8(3);
+	const __m128i star = _mm_set1_epi8(0x2a);
+	const __m128i lo3 = _mm_set1_epi8(0x3c), w3 = _mm_set1_epi8(2);
+	const __m128i lo4 = _mm_set1_epi8(0x5b), w4 = _mm_set1_epi8(5);
+	const __m128i lo5 = _mm_set1_epi8(0x7c);
+	__m128i v, t, m;
+	unsigned mask;
+
+	while (n - i >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		t = _mm_sub_epi8(v, lo1);
+		m = _mm_cmpeq_epi8(_mm_min_epu8(t, w1), t);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, star));
+		t = _mm_sub_epi8(v, lo3);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
+		t = _mm_sub_epi8(v, lo4);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w4), t));
+		t = _mm_sub_epi8(v, lo5);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
+		if ((mask = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return i + __builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	return i;
+}
+
+static void
+md_esc(struct buf *b, const char *s, size_t n, int atstart)
+{
+	size_t i, j;
+
+	if (atstart && n > 0 && strchr("-+=", s[0]) != NULL)
+		buf_addc(b, '\\');
+	if (atstart) {
+		for (j = 0; j < n && j < 9 && s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j > 0 && j < n && (s[j] == '.' || s[j] == ')')) {
+			buf_add(b, s, j);
+			buf_addc(b, '\\');
+			s += j;
+			n -= j;
+		}
+	}
+	if (!mdinit) {
+		for (j = 0; mdspecial[j] != '\0'; j++)
+			mdesc[(unsigned char)mdspecial[j]] = 1;
+		mdinit = 1;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = i; (j = mdplain(s, j, n)) < n &&
+		    !mdesc[(unsigned char)s[j]]; j++)
+			;
+		buf_add(b, s + i, j - i);
+		if (j == n)
+			break;
+		buf_addc(b, '\\');
+		buf_addc(b, s[j]);
+		i = j;
+	}
+}
+
+static void
+md_begin(struct buf *b, const char *title, const char *sum)
+{
+	if (sum == NULL)
+		return;
+	buf_adds(b, "# ");
+	md_esc(b, title, strlen(title), 0);
+	buf_adds(b, "\n\n");
+	md_esc(b, sum, strlen(sum), 1);
+	buf_adds(b, "\n\n");
+}
+
+static void
+md_group(struct buf *b, const char *s, size_t n)
+{
+	buf_adds(b, "## ");
+	md_esc(b, s, n, 0);
+	buf_adds(b, "\n\n");
+}
+
+/* Lines of a paragraph are joined by a backslash, a hard line break. */
+static void
+md_line(struct buf *b, int *nl)
+{
+	if (*nl)
+		buf_adds(b, "\\\n");
+	*nl = 1;
+}
+
+static void
+md_paper(struct buf *b, const struct paper *p)
+{
+	const char *a, *e, *q;
+	size_t i;
+	int nl = 0, sep;
+
+	buf_adds(b, popt.grouped ? "### " : "## ");
+	if (p->url.len > 0)
+		buf_addc(b, '[');
+	md_esc(b, SP(p->title), p->title.len, 0);
+	if (p->url.len > 0) {
+		buf_adds(b, "](<");
+		buf_add(b, SP(p->url), p->url.len);
+		buf_adds(b, ">)");
+	}
+	buf_adds(b, "\n\n");
+	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
+		md_line(b, &nl);
+		authors(b, p, md_esc);
+	}
+	sep = 0;
+	if ((popt.fields & F_DATE) && p->date.len > 0) {
+		md_line(b, &nl);
+		md_esc(b, SP(p->date), p->date.len, 1);
+		sep = 1;
+	}
+	if ((popt.fields & F_UPVOTES) && p->hasupv) {
+		if (sep)
+			buf_adds(b, DOT);
+		else
+			md_line(b, &nl);
+		upvotes(b, p);
+	}
+	if ((popt.fields & F_TAGS) && p->ntags > 0) {
+		md_line(b, &nl);
+		buf_adds(b, "Tags: ");
+		for (i = 0; i < p->ntags; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			md_esc(b, SP(items[p->tags + i]),
+			    items[p->tags + i].len, 0);
+		}
+	}
+	if ((popt.fields & F_LINKS) && p->nlinks > 0) {
+		md_line(b, &nl);
+		for (i = 0; i < p->nlinks; i++) {
+			if (i > 0)
+				buf_adds(b, DOT);
+			buf_addc(b, '[');
+			buf_add(b, SP(items[p->links + 2 * i]),
+			    items[p->links + 2 * i].len);
+			buf_adds(b, "](<");
+			buf_add(b, SP(items[p->links + 2 * i + 1]),
+			    items[p->links + 2 * i + 1].len);
+			buf_adds(b, ">)");
+		}
+	}
+	if (nl)
+		buf_adds(b, "\n\n");
+	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
+		if ((q = memchr(a, '\n', e - a)) == NULL)
+			q = e;
+		md_esc(b, a, q - a, 1);
+		buf_adds(b, "\n\n");
+	}
+}
+
+static void
+md_end(struct buf *b)
+{
+}
+
+const struct form form_md = { md_begin, md_group, md_paper, md_end };
+
+/* ---- HTML ---- */
+
+static void
+html_esc3(struct buf *b, const char *s, size_t n, int atstart)
+{
+	html_esc(b, s, n);
+}
+
+static void
+html_begin(struct buf *b, const char *title, const char *sum)
+{
+	if (!popt.fragment) {
+		buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		    "<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, "
+		    "initial-scale=1\">\n<title>");
+		html_esc(b, title, strlen(title));
+		buf_adds(b, "</title>\n<style>\n"
+		    "body { max-width: 46em; margin: 1em auto; padding: 0 1em;"
+		    " font-family: sans-serif; line-height: 1.4; }\n"
+		    ".meta, .tags, .links { margin: 0.2em 0; color: #555; }\n"
+		    "</style>\n</head>\n<body>\n");
+	}
+	if (sum == NULL)
+		return;
+	buf_adds(b, "<h1>");
+	html_esc(b, title, strlen(title));
+	buf_adds(b, "</h1>\n<p class=\"summary\">");
+	html_esc(b, sum, strlen(sum));
+	buf_adds(b, "</p>\n");
+}
+
+static void
+html_group(struct buf *b, const char *s, size_t n)
+{
+	buf_adds(b, "<h2 dir=\"auto\">");
+	html_esc(b, s, n);
+	buf_adds(b, "</h2>\n");
+}
+
+static void
+html_link(struct buf *b, struct sp url, const char *s, size_t n)
+{
+	buf_adds(b, "<a href=\"");
+	html_esc(b, SP(url), url.len);
+	buf_adds(b, "\">");
+	html_esc(b, s, n);
+	buf_adds(b, "</a>");
+}
+
+static void
+html_paper(struct buf *b, const struct paper *p)
+{
+	const char *h = popt.grouped ? "h3" : "h2", *a, *e, *q;
+	size_t i;
+	int sep = 0;
+
+	buf_adds(b, "<article>\n<");
+	buf_adds(b, h);
+	buf_adds(b, " dir=\"auto\">");
+	if (p->url.len > 0)
+		html_link(b, p->url, SP(p->title), p->title.len);
+	else
+		html_esc(b, SP(p->title), p->title.len);
+	buf_adds(b, "</");
+	buf_adds(b, h);
+	buf_adds(b, ">\n");
+	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
+		buf_adds(b, "<p class=\"authors\" dir=\"auto\">");
+		authors(b, p, html_esc3);
+		buf_adds(b, "</p>\n");
+	}
+	if (((popt.fields & F_DATE) && p->date.len > 0) ||
+	    ((popt.fields & F_UPVOTES) && p->hasupv)) {
+		buf_adds(b, "<p class=\"meta\">");
+		if ((popt.fields & F_DATE) && p->date.len > 0) {
+			html_esc(b, SP(p->date), p->date.len);
+			sep = 1;
+		}
+		if ((popt.fields & F_UPVOTES) && p->hasupv) {
+			if (sep)
+				buf_adds(b, DOT);
+			upvotes(b, p);
+		}
+		buf_adds(b, "</p>\n");
+	}
+	if ((popt.fields & F_TAGS) && p->ntags > 0) {
+		buf_adds(b, "<p class=\"tags\">Tags: ");
+		for (i = 0; i < p->ntags; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			html_esc(b, SP(items[p->tags + i]),
+			    items[p->tags + i].len);
+		}
+		buf_adds(b, "</p>\n");
+	}
+	if ((popt.fields & F_LINKS) && p->nlinks > 0) {
+		buf_adds(b, "<p class=\"links\">");
+		for (i = 0; i < p->nlinks; i++) {
+			if (i > 0)
+				buf_adds(b, DOT);
+			html_link(b, items[p->links + 2 * i + 1],
+			    SP(items[p->links + 2 * i]),
+			    items[p->links + 2 * i].len);
+		}
+		buf_adds(b, "</p>\n");
+	}
+	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
+		if ((q = memchr(a, '\n', e - a)) == NULL)
+			q = e;
+		buf_adds(b, "<p class=\"abstract\" dir=\"auto\">");
+		html_esc(b, a, q - a);
+		buf_adds(b, "</p>\n");
+	}
+	buf_adds(b, "</article>\n");
+}
+
+static void
+html_end(struct buf *b)
+{
+	if (!popt.fragment)
+		buf_adds(b, "</body>\n</html>\n");
+}
+
+const struct form form_html = { html_begin, html_group, html_paper,
+    html_end };
+
+/* ---- plain text ---- */
+
+#define BOLD	"\033[1m"
+#define DIM	"\033[2m"
+#define ULINE	"\033[4m"
+#define CYAN	"\033[36m"
+#define RESET	"\033[0m"
+
+static void
+on(struct buf *b, const char *c)
+{
+	if (popt.color && c != NULL)
+		buf_adds(b, c);
+}
+
+static void
+indent(struct buf *b, size_t n)
+{
+	while (n-- > 0)
+		buf_addc(b, ' ');
+}
+
+/*
+ * Fill s[0..n) into lines of popt.width columns, after the first line's
+ * lead (already written, first columns wide) and an indent of ind on the
+ * others.  A word longer than a line has a line of its own.  "\n" in s
+ * is a paragraph break.  col is where each line's colour goes on.
+ */
+static void
+wrap(struct buf *b, const char *s, size_t n, size_t first, size_t ind,
+    const char *col)
+{
+	const char *e = s + n, *w, *off = col != NULL ? RESET : NULL;
+	size_t x = first, ww;
+	int start = 1;
+
+	on(b, col);
+	while (s < e) {
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		if (*s == '\n') {
+			on(b, off);
+			buf_adds(b, "\n\n");
+			indent(b, ind);
+			on(b, col);
+			x = ind;
+			start = 1;
+			s++;
+			continue;
+		}
+		for (w = s; w < e && *w != ' ' && *w != '\n'; w++)
+			;
+		ww = text_width(s, w - s);
+		if (!start && x + 1 + ww > popt.width) {
+			on(b, off);
+			buf_addc(b, '\n');
+			indent(b, ind);
+			on(b, col);
+			x = ind;
+		} else if (!start) {
+			buf_addc(b, ' ');
+			x++;
+		}
+		buf_add(b, s, w - s);
+		x += ww;
+		start = 0;
+		s = w;
+	}
+	on(b, off);
+	buf_addc(b, '\n');
+}
+
+static void
+text_esc3(struct buf *b, const char *s, size_t n, int atstart)
+{
+	buf_add(b, s, n);
+}
+
+static void
+underline(struct buf *b, const char *s, int c)
+{
+	size_t n = text_width(s, strlen(s));
+
+	on(b, BOLD);
+	buf_adds(b, s);
+	on(b, RESET);
+	buf_addc(b, '\n');
+	while (n-- > 0)
+		buf_addc(b, c);
+	buf_addc(b, '\n');
+}
+
+static void
+text_begin(struct buf *b, const char *title, const char *sum)
+{
+	if (sum == NULL)
+		return;
+	underline(b, title, '=');
+	buf_adds(b, sum);
+	buf_adds(b, "\n\n");
+}
+
+static void
+text_group(struct buf *b, const char *s, size_t n)
+{
+	struct buf t = { 0 };
+
+	buf_add(&t, s, n);
+	buf_addc(&t, '\0');
+	buf_addc(b, '\n');
+	underline(b, t.p, '-');
+	buf_addc(b, '\n');
+	buf_free(&t);
+}
+
+static void
+text_paper(struct buf *b, const struct paper *p)
+{
+	static struct buf l;
+	size_t i;
+
+	l.len = 0;
+	buf_adds(b, "* ");
+	wrap(b, SP(p->title), p->title.len, 2, 2, BOLD);
+	if (p->url.len > 0) {
+		buf_adds(b, "  ");
+		on(b, ULINE);
+		buf_add(b, SP(p->url), p->url.len);
+		on(b, RESET);
+		buf_addc(b, '\n');
+	}
+	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
+		authors(&l, p, text_esc3);
+		buf_adds(b, "  ");
+		wrap(b, l.p, l.len, 2, 2, NULL);
+	}
+	l.len = 0;
+	if ((popt.fields & F_DATE) && p->date.len > 0)
+		buf_add(&l, SP(p->date), p->date.len);
+	if ((popt.fields & F_UPVOTES) && p->hasupv) {
+		if (l.len > 0)
+			buf_adds(&l, DOT);
+		upvotes(&l, p);
+	}
+	if ((popt.fields & F_TAGS) && p->ntags > 0) {
+		if (l.len > 0)
+			buf_adds(&l, DOT);
+		buf_adds(&l, "tags: ");
+		for (i = 0; i < p->ntags; i++) {
+			if (i > 0)
+				buf_adds(&l, ", ");
+			buf_add(&l, SP(items[p->tags + i]),
+			    items[p->tags + i].len);
+		}
+	}
+	if (l.len > 0) {
+		buf_adds(b, "  ");
+		wrap(b, l.p, l.len, 2, 2, DIM);
+	}
+	for (i = 0; (popt.fields & F_LINKS) && i < p->nlinks; i++) {
+		buf_adds(b, "  ");
+		buf_add(b, SP(items[p->links + 2 * i]),
+		    items[p->links + 2 * i].len);
+		buf_adds(b, ": ");
+		on(b, CYAN);
+		buf_add(b, SP(items[p->links + 2 * i + 1]),
+		    items[p->links + 2 * i + 1].len);
+		on(b, RESET);
+		buf_addc(b, '\n');
+	}
+	if (p->abstract.len > 0) {
+		buf_adds(b, "\n  ");
+		wrap(b, SP(p->abstract), p->abstract.len, 2, 2, NULL);
+	}
+	buf_addc(b, '\n');
+}
+
+static void
+text_end(struct buf *b)
+{
+}
+
+const struct form form_text = { text_begin, text_group, text_paper,
+    text_end };

@@ -1,0 +1,487 @@
+/* pfmt-read.c: a record's parts as pfmt shows them, clean and checked */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "paperpipe.h"
+#include "pfmt.h"
+
+struct buf arena;
+struct sp *items;
+size_t nitems;
+static size_t itemcap;
+static struct buf tmp;
+
+/* The fields pfmt reads, each found in one pass over the members. */
+enum { K_TITLE, K_DATE, K_DAY, K_URL, K_ARXIV, K_AUTHORS, K_TAGS, K_LINKS,
+	K_UPVOTES, K_ABSTRACT, K_GROUP, NK };
+static const char *knames[NK] = { "title", "date", "day", "url", "arxiv_id",
+    "authors", "tags", "links", "upvotes", "abstract", NULL };
+static size_t klen[NK];
+static const struct member *fm[NK];
+
+/* What clean() does with a byte: copy, space, drop, or look at U+0080. */
+static unsigned char cls[256];
+
+static size_t
+additem(struct sp s)
+{
+	if (nitems == itemcap) {
+		itemcap = itemcap ? itemcap * 2 : 1024;
+		items = erealloc(items, itemcap * sizeof(*items));
+	}
+	items[nitems] = s;
+	return nitems++;
+}
+
+void
+read_init(void)
+{
+	int c;
+
+	knames[K_GROUP] = popt.group;
+	for (c = 0; c < NK; c++)
+		klen[c] = knames[c] != NULL ? strlen(knames[c]) : 0;
+
+	for (c = 0; c < 0x20; c++)
+		cls[c] = 2;
+	cls[0x7f] = 2;
+	cls[' '] = cls['\t'] = cls['\n'] = cls['\r'] = cls['\f'] =
+	    cls['\v'] = 1;
+	cls[0xc2] = 3;
+}
+
+/*
+ * The first byte from p on that clean() must look at: a control
+ * character, the start of U+0080 to U+00BF, or a space before white
+ * space.  Sixteen bytes at a time where SSE2 is there (every x86-64).
+ */
+static const unsigned char *
+plainrun(const unsigned char *p, const unsigned char *e)
+{
+#ifdef __SSE2__
+	const __m128i ctl = _mm_set1_epi8(0x1f), sp = _mm_set1_epi8(' ');
+	const __m128i del = _mm_set1_epi8(0x7f), c2 = _mm_set1_epi8((char)0xc2);
+	__m128i v, w, m;
+	unsigned mask;
+
+	while (e - p >= 17) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+		m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, sp),
+		    _mm_cmpeq_epi8(_mm_min_epu8(w, sp), w)));
+		if ((mask = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return p + __builtin_ctz(mask);
+		p += 16;
+	}
+#endif
+	return p;
+}
+
+/*
+ * Append the text s[0..n) to the arena: runs of white space become one
+ * space (a paragraph break, two newlines, becomes "\n" when par is set),
+ * control characters go, and the ends are trimmed.
+ */
+static struct sp
+clean(const char *s, size_t n, int par)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n, *q;
+	struct sp r = { arena.len, 0 };
+	int sp = 0, nl = 0;
+
+	while (p < e && cls[*p] == 1)
+		p++;
+	while (p < e) {
+		/* a run of text, one space between words included */
+		for (q = *p != ' ' ? plainrun(p, e) : p; q < e; q++) {
+			if (cls[*q] == 0)
+				continue;
+			if (*q == ' ' && q > p && q + 1 < e && cls[q[1]] == 0)
+				continue;
+			if (cls[*q] == 3 && !(q + 1 < e && q[1] >= 0x80 &&
+			    q[1] <= 0x9f))
+				continue;
+			break;
+		}
+		if (q > p) {
+			if (sp && arena.len > r.off) {
+				if (arena.p[arena.len - 1] == ' ')
+					arena.len--;
+				buf_addc(&arena, par && nl >= 2 ? '\n' : ' ');
+			}
+			sp = nl = 0;
+			buf_add(&arena, p, q - p);
+			p = q;
+			continue;
+		}
+		if (cls[*p] == 1) {
+			sp = 1;
+			nl += *p == '\n';
+			p++;
+		} else
+			p += cls[*p] == 3 ? 2 : 1;
+	}
+	while (arena.len > r.off && arena.p[arena.len - 1] == ' ')
+		arena.len--;
+	r.len = arena.len - r.off;
+	return r;
+}
+
+/* The clean text of a JSON string value v (with its quotes). */
+static struct sp
+cleanstr(const struct span *v, int par)
+{
+	if (memchr(v->p + 1, '\\', v->n - 2) == NULL)
+		return clean(v->p + 1, v->n - 2, par);
+	tmp.len = 0;
+	json_str_decode(&tmp, v->p + 1, v->n - 2);
+	return clean(tmp.p, tmp.len, par);
+}
+
+static int
+isabbrev(const char *w, size_t n)
+{
+	static const char *ab[] = { "e.g", "i.e", "al", "vs", "cf", "Fig",
+	    "Figs", "Eq", "Eqs", "Sec", "Tab", "approx", "resp", "Dr", "Mr",
+	    "Ms", "Prof", "No", "et", "etc", NULL };
+	size_t i;
+
+	if (n == 1)
+		return 1;	/* an initial, as in "J. Smith" */
+	for (i = 0; ab[i] != NULL; i++)
+		if (strlen(ab[i]) == n && memcmp(ab[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Cut the text s to its first k sentences. */
+static void
+cutsentences(struct sp *s, long k)
+{
+	const char *t = SP(*s), *w;
+	size_t i, j, n = s->len;
+
+	if (k == 0) {
+		s->len = 0;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+			continue;
+		for (j = i + 1; j < n && strchr("\"')]", t[j]) != NULL; j++)
+			;
+		if (j < n && t[j] != ' ' && t[j] != '\n')
+			continue;
+		if (j < n && j + 1 < n && t[j + 1] >= 'a' && t[j + 1] <= 'z')
+			continue;
+		for (w = t + i; w > t && w[-1] != ' ' && w[-1] != '\n'; w--)
+			;
+		if (t[i] == '.' && isabbrev(w, t + i - w))
+			continue;
+		if (--k == 0) {
+			s->len = j;
+			return;
+		}
+	}
+}
+
+static int
+month(const char *s, size_t n)
+{
+	static const char m[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char l[3];
+	int i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 3; i++)
+		l[i] = (char)(s[i] | 0x20);
+	for (i = 0; i < 12; i++)
+		if (memcmp(m + 3 * i, l, 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+static long
+num(const char *s, size_t n, size_t *i, size_t max)
+{
+	long v = 0;
+	size_t k = 0;
+
+	while (*i < n && k < max && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[(*i)++] - '0');
+		k++;
+	}
+	return k ? v : -1;
+}
+
+/*
+ * A number that orders dates: 2024-05-27, "Sep 4", "Sep 4, 2024" or
+ * "4 Sep 2024" as YYYYMMDD (year 0 when not given), else -1.
+ */
+static long long
+datekey(const char *s, size_t n)
+{
+	size_t i = 0;
+	long y = 0, m, d;
+
+	if (n >= 10 && s[4] == '-' && s[7] == '-') {
+		y = num(s, n, &i, 4);
+		i = 5;
+		m = num(s, n, &i, 2);
+		i = 8;
+		d = num(s, n, &i, 2);
+		if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+			return -1;
+		return y * 10000LL + m * 100 + d;
+	}
+	if ((d = num(s, n, &i, 2)) > 0) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if ((m = month(s + i, n - i)) == 0)
+			return -1;
+		while (i < n && s[i] != ' ')
+			i++;
+		while (i < n && s[i] == ' ')
+			i++;
+		y = num(s, n, &i, 4);
+	} else {
+		if ((m = month(s, n)) == 0)
+			return -1;
+		while (i < n && s[i] != ' ')
+			i++;
+		while (i < n && s[i] == ' ')
+			i++;
+		if ((d = num(s, n, &i, 2)) < 1)
+			return -1;
+		while (i < n && (s[i] == ',' || s[i] == ' '))
+			i++;
+		y = num(s, n, &i, 4);
+	}
+	if (d < 1 || d > 31)
+		return -1;
+	return (y < 0 ? 0 : y) * 10000LL + m * 100 + d;
+}
+
+/*
+ * Append the clean strings of v (a string, or an array's strings), at
+ * most keep of them, without repeats when uniq is set; return how many
+ * there are, kept or not.
+ */
+static size_t
+strings(const struct span *v, size_t *first, size_t keep, int uniq)
+{
+	struct jiter it;
+	struct member m;
+	struct span nm;
+	struct sp s;
+	size_t n = 0, i;
+
+	*first = nitems;
+	if (v->p[0] == '"') {
+		s = cleanstr(v, 0);
+		if (s.len > 0) {
+			additem(s);
+			n++;
+		}
+		return n;
+	}
+	if (!jval_open(&it, v->p, v->n) || it.obj)
+		return 0;
+	while (jval_next(&it, &m)) {
+		/* an author may be an object with a name */
+		if (m.val.p[0] == '{' && jval_get(m.val.p, m.val.n, "name", 4,
+		    &nm))
+			m.val = nm;
+		if (m.val.p[0] != '"')
+			continue;
+		if (n >= keep) {
+			n++;
+			continue;
+		}
+		s = cleanstr(&m.val, 0);
+		for (i = *first; uniq && i < nitems && (items[i].len !=
+		    s.len || memcmp(SP(items[i]), SP(s), s.len) != 0); i++)
+			;
+		if (s.len == 0 || (uniq && i < nitems)) {
+			arena.len = s.off;
+			continue;
+		}
+		additem(s);
+		n++;
+	}
+	return n;
+}
+
+/* The code and project links: kind and clean URL pairs, once each. */
+static size_t
+links(const struct span *v, size_t *first)
+{
+	struct jiter it;
+	struct member m;
+	struct span u, k;
+	struct sp su, sk;
+	size_t n = 0, i;
+
+	*first = nitems;
+	if (!jval_open(&it, v->p, v->n) || it.obj)
+		return 0;
+	while (jval_next(&it, &m)) {
+		if (m.val.p[0] != '{' ||
+		    !jval_get(m.val.p, m.val.n, "kind", 4, &k) ||
+		    !jval_get(m.val.p, m.val.n, "url", 3, &u) ||
+		    k.p[0] != '"' || u.p[0] != '"')
+			continue;
+		if (!(k.n == 6 && memcmp(k.p, "\"code\"", 6) == 0) &&
+		    !(k.n == 9 && memcmp(k.p, "\"project\"", 9) == 0))
+			continue;
+		tmp.len = 0;
+		json_str_decode(&tmp, u.p + 1, u.n - 2);
+		su.off = arena.len;
+		if (!url_clean(&arena, tmp.p, tmp.len))
+			continue;
+		su.len = arena.len - su.off;
+		for (i = *first; i < nitems; i += 2)
+			if (items[i + 1].len == su.len && memcmp(SP(items[i + 1]),
+			    SP(su), su.len) == 0)
+				break;
+		if (i < nitems) {
+			arena.len = su.off;
+			continue;
+		}
+		sk.off = arena.len;
+		buf_add(&arena, k.p + 1, k.n - 2);
+		sk.len = k.n - 2;
+		additem(sk);
+		additem(su);
+		n++;
+	}
+	return n;
+}
+
+/* Like rec_get for each name: the last member of that name wins. */
+static void
+findfields(const struct rec *r)
+{
+	const struct member *m;
+	size_t i, k;
+
+	for (k = 0; k < NK; k++)
+		fm[k] = NULL;
+	for (i = 0; i < r->ix.n; i++) {
+		m = &r->ix.m[i];
+		for (k = 0; k < NK; k++)
+			if (knames[k] != NULL && (m->key.n == klen[k] ||
+			    m->kesc) && json_key_eq(m, knames[k], klen[k]))
+				fm[k] = m;
+	}
+}
+
+/* The page of a paper: its url if http(s), else its arXiv abstract page. */
+static struct sp
+paperurl(void)
+{
+	const struct member *m;
+	struct sp s = { arena.len, 0 };
+	size_t i;
+
+	if ((m = fm[K_URL]) != NULL && m->val.p[0] == '"') {
+		tmp.len = 0;
+		json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+		if (url_clean(&arena, tmp.p, tmp.len)) {
+			s.len = arena.len - s.off;
+			return s;
+		}
+	}
+	if ((m = fm[K_ARXIV]) == NULL || m->val.p[0] != '"')
+		return s;
+	tmp.len = 0;
+	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+	for (i = 0; i < tmp.len; i++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789./-", tmp.p[i]) == NULL || tmp.p[i] == '\0')
+			return s;
+	/* 2409.00001, hep-th/9901001: no empty or dot-dot parts */
+	if (tmp.len == 0 || !isalnum((unsigned char)tmp.p[0]) ||
+	    memmem(tmp.p, tmp.len, "..", 2) != NULL ||
+	    memmem(tmp.p, tmp.len, "//", 2) != NULL)
+		return s;
+	buf_adds(&arena, "https://arxiv.org/abs/");
+	buf_add(&arena, tmp.p, tmp.len);
+	s.len = arena.len - s.off;
+	return s;
+}
+
+/*
+ * Read the parts of record r into p, the text into the arena: only the
+ * title and date when head is set.  Returns 0 for a record without a
+ * title, said on stderr unless quiet.
+ */
+int
+read_paper(const struct rec *r, struct paper *p, int head, int quiet)
+{
+	const struct member *m;
+	char nb[32];
+
+	memset(p, 0, sizeof(*p));
+	findfields(r);
+	if ((m = fm[K_TITLE]) == NULL || m->val.p[0] != '"') {
+		if (!quiet)
+			rec_warn(r, m == NULL ? "no title" :
+			    "title is not a string");
+		return 0;
+	}
+	p->title = cleanstr(&m->val, 0);
+	if (p->title.len == 0) {
+		if (!quiet)
+			rec_warn(r, "empty title");
+		arena.len = p->title.off;
+		return 0;
+	}
+	p->datekey = -1;
+	if (((m = fm[K_DATE]) != NULL && m->val.p[0] == '"') ||
+	    ((m = fm[K_DAY]) != NULL && m->val.p[0] == '"')) {
+		p->date = cleanstr(&m->val, 0);
+		p->datekey = datekey(SP(p->date), p->date.len);
+	}
+	if (head)
+		return 1;
+	p->url = paperurl();
+	if ((popt.fields & F_AUTHORS) && (m = fm[K_AUTHORS]) != NULL)
+		p->nauthors = strings(&m->val, &p->authors, popt.nauthors ?
+		    popt.nauthors : (size_t)-1, 0);
+	if ((popt.fields & F_TAGS) && (m = fm[K_TAGS]) != NULL)
+		p->ntags = strings(&m->val, &p->tags, (size_t)-1, 1);
+	if ((m = fm[K_GROUP]) != NULL &&
+	    (p->ngroups = strings(&m->val, &p->groups, (size_t)-1, 1)) > 1 &&
+	    popt.first)
+		p->ngroups = 1;
+	if ((popt.fields & F_LINKS) && (m = fm[K_LINKS]) != NULL)
+		p->nlinks = links(&m->val, &p->links);
+	if ((m = fm[K_UPVOTES]) != NULL && m->val.p[0] != '"' &&
+	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
+	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
+		memcpy(nb, m->val.p, m->val.n);
+		nb[m->val.n] = '\0';
+		p->upv = strtod(nb, NULL);
+		p->hasupv = 1;
+		p->upvotes.off = arena.len;
+		buf_add(&arena, m->val.p, m->val.n);
+		p->upvotes.len = m->val.n;
+	}
+	if ((popt.fields & F_ABSTRACT) && popt.sentences != 0 &&
+	    (m = fm[K_ABSTRACT]) != NULL && m->val.p[0] == '"') {
+		p->abstract = cleanstr(&m->val, 1);
+		if (popt.sentences > 0)
+			cutsentences(&p->abstract, popt.sentences);
+		arena.len = p->abstract.off + p->abstract.len;
+	}
+	return 1;
+}

@@ -1,0 +1,74 @@
+/* pfmt.h: what pfmt's parts share: papers as read, and the writers */
+
+/* A piece of text in the arena: clean UTF-8, no control characters. */
+struct sp {
+	size_t		 off, len;
+};
+
+struct paper {
+	struct sp	 title, url, date, abstract, upvotes;
+	size_t		 authors, nauthors;	/* in items[] */
+	size_t		 tags, ntags;
+	size_t		 links, nlinks;		/* pairs: kind, url */
+	size_t		 groups, ngroups;
+	long long	 datekey;		/* -1: not a date pfmt reads */
+	double		 upv;
+	int		 hasupv;
+};
+
+/* Which parts of a paper are shown (-F). */
+enum {
+	F_AUTHORS = 1, F_DATE = 2, F_TAGS = 4, F_LINKS = 8, F_UPVOTES = 16,
+	F_ABSTRACT = 32
+};
+
+struct popt {
+	int		 fields;
+	size_t		 nauthors;	/* shown before "et al."; 0: all */
+	size_t		 width;		/* text: columns */
+	int		 color;		/* text: ANSI colour */
+	int		 fragment;	/* html: no document around it */
+	int		 grouped;	/* papers under section headings */
+	const char	*group;		/* -g: the field */
+	int		 first;		/* -1: a paper under its first value */
+	long		 sentences;	/* -a: of the abstract; -1 all */
+};
+
+/* One output form: a document of sections of papers. */
+struct form {
+	void	(*begin)(struct buf *, const char *, const char *);
+	void	(*group)(struct buf *, const char *, size_t);
+	void	(*paper)(struct buf *, const struct paper *);
+	void	(*end)(struct buf *);
+};
+
+extern struct buf arena;
+extern struct sp *items;
+extern size_t nitems;
+extern struct popt popt;
+extern const struct form form_md, form_html, form_text;
+
+#define SP(s)	(arena.p + (s).off)
+
+int	 twice_ok(int, char **);
+void	 twice_note(const struct rin *, const struct rec *);
+void	 twice_write(const struct form *, struct buf *);
+
+void	 read_init(void);
+int	 read_paper(const struct rec *, struct paper *, int, int);
+
+int	 url_clean(struct buf *, const char *, size_t);
+void	 html_esc(struct buf *, const char *, size_t);
+size_t	 text_width(const char *, size_t);
+
+/* The message: headers, then the text and HTML parts. */
+struct mailhdr {
+	const char	*from, *subject;
+	char		**to;
+	size_t		 nto;
+	long long	 when;		/* seconds since the epoch */
+};
+
+int	 mail_addr_ok(const char *);
+void	 mail_write(struct buf *, const struct mailhdr *, const struct buf *,
+	    const struct buf *);

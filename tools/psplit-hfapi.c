@@ -1,0 +1,353 @@
+/* psplit-hfapi.c: psplit's reader for the Hugging Face papers API (JSON) */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "paperpipe.h"
+#include "psplit.h"
+
+#define CHUNK	(256 * 1024)
+
+
+static struct buf tmp;
+
+/* 16 bytes at a time, with the compiler's vector extension. */
+typedef unsigned char	vbytes __attribute__((vector_size(16)));
+typedef signed char	vmask __attribute__((vector_size(16)));
+
+static inline int
+anyset(vmask m)
+{
+	uint64_t w[2];
+
+	memcpy(w, &m, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
+
+/*
+ * The length of the prefix of s[0..n) that holds none of the bytes that
+ * end a JSON string (instr) or open, close or quote a value: how far a
+ * reader cutting a JSON array into items may jump.
+ */
+static inline size_t
+jskip(const char *s, size_t n, int instr)
+{
+	size_t i;
+	vbytes v;
+	vmask m;
+
+	for (i = 0; i + 16 <= n; i += 16) {
+		memcpy(&v, s + i, 16);
+		m = (vmask)(v == '"') | (vmask)(v == '\\');
+		if (!instr)
+			m |= (vmask)((v | 0x20) == '{') | (vmask)((v | 0x20) ==
+			    '}');
+		if (anyset(m))
+			break;
+	}
+	return i;
+}
+
+
+/* Append the text of the JSON string v to dst (nothing for a non-string). */
+static void
+jtext(struct buf *dst, struct span v, int paras)
+{
+	if (v.n < 2 || v.p[0] != '"')
+		return;
+	tmp.len = 0;
+	json_str_decode(&tmp, v.p + 1, v.n - 2);
+	psplit_text(dst, tmp.p, tmp.len, paras);
+}
+
+static long long
+jnum(struct span v)
+{
+	long long x = 0;
+	size_t i;
+
+	for (i = 0; i < v.n && i < 18 && v.p[i] >= '0' && v.p[i] <= '9'; i++)
+		x = x * 10 + (v.p[i] - '0');
+	return i > 0 && i == v.n ? x : -1;
+}
+
+static int
+key(const struct member *m, const char *k)
+{
+	return json_key_eq(m, k, strlen(k));
+}
+
+/* "Code: URL" and the like, for the links plinks finds in comments. */
+static void
+addlink(struct buf *links, const char *label, struct span v)
+{
+	size_t at = links->len;
+
+	if (links->len > 0)
+		buf_adds(links, "; ");
+	buf_adds(links, label);
+	at = links->len - at;
+	jtext(links, v, 0);
+	if (links->len == at)
+		links->len -= at;
+}
+
+/* The authors array: one name per line. */
+static void
+authors(struct buf *dst, struct span v)
+{
+	const char *p = v.p + 1, *e = v.p + v.n, *q;
+	struct jiter it;
+	struct member m;
+	struct span name;
+
+	/*
+	 * Each author object is walked once, its members' ends telling where
+	 * it closes, rather than found first and walked again.
+	 */
+	if (v.n < 2 || *v.p != '[')
+		return;
+	for (;;) {
+		p = json_ws(p, e);
+		if (p < e && *p == ',')
+			p = json_ws(p + 1, e);
+		if (p >= e || *p != '{')
+			return;
+		name.p = NULL;
+		if (!jval_open(&it, p, e - p))
+			return;
+		q = p + 1;
+		while (jval_next(&it, &m)) {
+			if (json_key_eq(&m, "name", 4))
+				name = m.val;
+			q = m.val.p + m.val.n;
+		}
+		q = json_ws(q, e);
+		if (q >= e || *q != '}')
+			return;
+		p = q + 1;
+		if (name.p != NULL) {
+			if (dst->len > 0)
+				buf_addc(dst, '\n');
+			jtext(dst, name, 0);
+		}
+	}
+}
+
+/*
+ * One item of the daily papers list, {"paper": {...}, "numComments": ...},
+ * or a paper page's {"paper": {...}, "comments": [...]}: checked by the
+ * record scanner, whose index of the item's (ix) and then the paper's
+ * members saves walking them.  The top-level title and summary repeat the
+ * paper's and are not used.
+ */
+static void
+item(struct psplit *ps, struct paper *p, const struct jindex *ix)
+{
+	struct span paper = { NULL, 0 };
+	struct member *m, pm;
+	struct jiter it;
+	size_t i;
+
+	paper_clear(p);
+	for (i = 0; i < ix->n; i++) {
+		m = &ix->m[i];
+		if (key(m, "paper"))
+			paper = m->val;
+		else if (key(m, "numComments"))
+			p->ncomments = jnum(m->val);
+	}
+	/* The paper was checked with the item: walk its members. */
+	if (paper.p == NULL || !jval_open(&it, paper.p, paper.n) || !it.obj)
+		return;
+	while (jval_next(&it, &pm)) {
+		m = &pm;
+		if (key(m, "id")) {
+			tmp.len = 0;
+			if (m->val.n > 2 && m->val.p[0] == '"')
+				json_str_decode(&tmp, m->val.p + 1,
+				    m->val.n - 2);
+			if (!psplit_arxiv_id(tmp.p, tmp.len, &p->id,
+			    &p->version))
+				p->id.len = 0;
+		} else if (key(m, "title"))
+			jtext(&p->title, m->val, 0);
+		else if (key(m, "summary"))
+			jtext(&p->abstract, m->val, 1);
+		else if (key(m, "authors"))
+			authors(&p->authors, m->val);
+		else if (key(m, "publishedAt"))
+			jtext(&p->published, m->val, 0);
+		else if (key(m, "upvotes"))
+			p->upvotes = jnum(m->val);
+		else if (key(m, "githubRepo"))
+			addlink(&p->links, "Code: ", m->val);
+		else if (key(m, "projectPage"))
+			addlink(&p->links, "Project page: ", m->val);
+	}
+	if (p->title.len == 0)
+		return;
+	if (p->id.len > 0) {
+		buf_adds(&p->url, "https://arxiv.org/abs/");
+		buf_add(&p->url, p->id.p, p->id.len);
+	}
+	paper_emit(ps, p);
+}
+
+/* The item s[0..n), which must be valid JSON: -1 (err set) when not. */
+int
+hfapi_item(struct psplit *ps, struct paper *p, const char *s, size_t n,
+    struct jerr *err)
+{
+	static struct jindex ix;
+
+	if (json_scan(s, n, &ix, err) == -1)
+		return -1;
+	if (!ix.isobj) {
+		err->why = "not an object";
+		return -1;
+	}
+	item(ps, p, &ix);
+	return 0;
+}
+
+/* The API's answer is an array of items: "[" then "{" (or "]"). */
+int
+hfapi_detect(const char *s, size_t n)
+{
+	const char *e = s + n, *p;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	p = json_ws(s, e);
+	if (p >= e || *p != '[')
+		return 0;
+	p = json_ws(p + 1, e);
+	if (p < e && *p == ']')
+		return 1;
+	if (p >= e || *p != '{')
+		return 0;
+	return memmem(p, e - p, "\"paper\"", 7) != NULL;
+}
+
+/*
+ * Where the item that starts at p ends, by its brackets alone (for an item
+ * the scanner rejected, to go on after it); NULL when it ends after e.
+ */
+static const char *
+itemend(const char *p, const char *e)
+{
+	size_t depth = 0;
+	int instr = 0;
+
+	for (; p < e; p++) {
+		p += jskip(p, e - p, instr);
+		if (p == e)
+			break;
+		if (instr) {
+			if (*p == '"')
+				instr = 0;
+			else if (*p == '\\')
+				p++;
+		} else if (*p == '"')
+			instr = 1;
+		else if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
+/*
+ * The array is read in blocks into a window, and the record scanner finds
+ * where each item ends (it stops at the comma after it), so memory holds
+ * one item however long the array (curl gives it on one line).  An item
+ * cut by the end of the window is scanned again once more has been read,
+ * the window doubling so that a long item costs linear time.
+ */
+void
+hfapi_read(struct lines *l, struct psplit *ps)
+{
+	static struct paper p;
+	static struct buf w;
+	static struct jindex ix;
+	struct jerr err;
+	long long k;
+	const char *s, *e, *q;
+	long long r = 1;
+	size_t pos = 0, want = CHUNK;
+	unsigned long nth = 0;
+	int state = 0;		/* 0 before "[", 1 in it, 2 after "]" */
+	int more;
+
+	w.len = 0;
+	for (;;) {
+		more = 0;
+		s = w.p + pos;
+		e = w.p + w.len;
+		if (state == 0 && pos == 0 && e - s >= 3 &&
+		    memcmp(s, "\xef\xbb\xbf", 3) == 0)
+			s += 3;
+		while (s < e && !more) {
+			if (*s == ' ' || *s == '\n' || *s == '\t' ||
+			    *s == '\r') {
+				s++;
+			} else if (state == 0 && *s == '[') {
+				state = 1;
+				s++;
+			} else if (state == 1 && *s == ',' && nth > 0)
+				s++;
+			else if (state == 1 && *s == ']') {
+				state = 2;
+				s++;
+			} else if (state == 1 && *s == '{') {
+				if ((k = json_scan_prefix(s, e - s, &ix,
+				    &err)) >= 0) {
+					nth++;
+					item(ps, &p, &ix);
+					s += k;
+				} else if ((q = itemend(s, e)) != NULL) {
+					nth++;
+					psplit_warn(ps, 0, "item %lu: %s; "
+					    "skipped", nth, err.why);
+					ps->status = EXIT_TROUBLE;
+					s = q;
+				} else
+					more = 1;	/* cut by the window */
+			} else if (state == 2) {
+				psplit_warn(ps, 0, "text after the JSON array");
+				ps->status = EXIT_TROUBLE;
+				return;
+			} else {
+				psplit_warn(ps, 0, "item %lu: not a JSON array "
+				    "of objects; stopped", nth + 1);
+				ps->status = EXIT_TROUBLE;
+				return;
+			}
+		}
+		pos = s - w.p;
+		if (r <= 0)
+			break;
+		/* Keep the unread part, and read more after it. */
+		if (pos > 0) {
+			memmove(w.p, w.p + pos, w.len - pos);
+			w.len -= pos;
+			pos = 0;
+		}
+		want = more && w.len >= want ? w.len : CHUNK;
+		if (w.cap - w.len < want)
+			buf_grow(&w, want);
+		if ((r = lines_read(l, w.p + w.len, want)) > 0)
+			w.len += (size_t)r;
+	}
+	if (r < 0)
+		ps->status = EXIT_TROUBLE;
+	else if (state != 2) {
+		psplit_warn(ps, 0, "the JSON array is cut short after %lu "
+		    "items", nth);
+		ps->status = EXIT_TROUBLE;
+	} else if (nth == 0)
+		ps->emptyok = 1;	/* a day without papers */
+}

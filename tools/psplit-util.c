@@ -1,0 +1,399 @@
+/* psplit-util.c: what psplit's readers share, and the table of formats */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "paperpipe.h"
+#include "psplit.h"
+
+/*
+ * -f auto tries the detectors in this order; a new format is one more row.
+ * CSV is judged by its header line alone, the arXiv shapes by lines no other
+ * page has; the Hugging Face page, the loosest, comes last.
+ */
+const struct format psplit_formats[] = {
+	{ "hf-api",	hfapi_detect,		hfapi_read },
+	{ "arxiv-atom",	atom_detect,		feed_read },
+	{ "arxiv-rss",	rss_detect,		feed_read },
+	{ "hf-html",	hfhtml_detect,		hfhtml_read },
+	{ "arxiv-html",	arxivhtml_detect,	arxivhtml_read },
+	{ "csv",	csv_detect,		csv_read },
+	{ "arxiv-mail",	arxiv_mail_detect,	arxiv_mail_read },
+	{ "arxiv-list",	arxiv_list_detect,	arxiv_list_read },
+	{ "hf",		hf_detect,		hf_read },
+};
+const size_t psplit_nformats =
+    sizeof(psplit_formats) / sizeof(psplit_formats[0]);
+
+/* How much of an input -f auto looks at. */
+#define PEEK		(16 * 1024)
+
+/*
+ * Scanning for the few bytes that need care, 16 at a time with the
+ * compiler's portable vector extension (SSE2 or NEON code where there is
+ * such a unit, plain words elsewhere).
+ */
+typedef unsigned char	vbytes __attribute__((vector_size(16)));
+typedef signed char	vmask __attribute__((vector_size(16)));
+
+static int
+anyset(vmask m)
+{
+	uint64_t w[2];
+
+	memcpy(w, &m, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
+
+/* Length of the prefix of s that is ASCII without NUL: no checks needed. */
+static size_t
+plain(const char *s, size_t n)
+{
+	size_t i;
+	vbytes v;
+
+	for (i = 0; i + 16 <= n; i += 16) {
+		memcpy(&v, s + i, 16);
+		if (anyset((vmask)(v == 0) | (vmask)(v >= 0x80)))
+			break;
+	}
+	while (i < n && s[i] != '\0' && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * json_str_encode with a fast scan for the bytes that need escaping: page
+ * text is long runs of plain characters.
+ */
+void
+psplit_encode(struct buf *b, const char *s, size_t n)
+{
+	const char *e = s + n, *q;
+	unsigned char c;
+	vbytes v;
+
+	while (s < e) {
+		for (q = s; e - q >= 16; q += 16) {
+			memcpy(&v, q, 16);
+			if (anyset((vmask)(v < 0x20) | (vmask)(v == '"') |
+			    (vmask)(v == '\\')))
+				break;
+		}
+		for (; q < e; q++) {
+			c = *q;
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+		}
+		buf_add(b, s, q - s);
+		if (q == e)
+			break;
+		json_str_encode(b, q, 1);
+		s = q + 1;
+	}
+}
+
+/* Messages about an input: "psplit: FILE:LINE: ..." (no LINE when 0). */
+void
+psplit_warn(struct psplit *ps, unsigned long long lineno, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_at(ps->file, lineno, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The next line for a reader (see lines_next): a NUL byte ends the input
+ * with an error, since the file is not text; bad UTF-8 is repaired, so a
+ * reader only ever sees valid UTF-8 and records are always valid JSON.
+ */
+long long
+psplit_next(struct psplit *ps, struct lines *l, char **line)
+{
+	static struct buf fix;
+	long long n;
+	size_t k;
+
+	if (ps->nulstop || (n = lines_next(l, line)) < 0)
+		return -1;
+	if ((k = plain(*line, (size_t)n)) == (size_t)n)
+		return n;
+	if (memchr(*line + k, '\0', (size_t)n - k) != NULL) {
+		psplit_warn(ps, l->lineno, "NUL byte: not a text file");
+		ps->status = EXIT_TROUBLE;
+		ps->nulstop = 1;
+		return -1;
+	}
+	if (utf8_valid(*line + k, (size_t)n - k) != (size_t)n - k) {
+		fix.len = 0;
+		utf8_repair(&fix, *line, (size_t)n);
+		psplit_warn(ps, l->lineno,
+		    "invalid UTF-8 replaced with U+FFFD");
+		*line = fix.p;
+		n = (long long)fix.len;
+	}
+	return n;
+}
+
+/*
+ * Append a JSON array of the words of s[0..n), split at any byte of seps:
+ * "cs.AI cs.CL" becomes ["cs.AI","cs.CL"].
+ */
+void
+psplit_addwords(struct buf *b, const char *s, size_t n, const char *seps)
+{
+	size_t i = 0, j;
+
+	buf_addc(b, '[');
+	while (i < n) {
+		while (i < n && s[i] != '\0' && strchr(seps, s[i]) != NULL)
+			i++;
+		for (j = i; j < n && (s[j] == '\0' || strchr(seps, s[j]) == NULL);
+		    j++)
+			;
+		if (j > i) {
+			json_sep(b);
+			json_add_str(b, s + i, j - i);
+		}
+		i = j;
+	}
+	buf_addc(b, ']');
+}
+
+/* Write the record a reader built in ps->rec and start the next one. */
+void
+psplit_emit(struct psplit *ps)
+{
+	buf_addc(&ps->rec, '\n');
+	out_write(&out_stdout, ps->rec.p, ps->rec.len);
+	ps->rec.len = 0;
+	ps->npapers++;
+}
+
+/* Which format is this input?  NULL when no detector claims it. */
+/* Whether the first line of p is a JSON object: psplit's own output. */
+static int
+jsonlines(const char *p, size_t n)
+{
+	static struct jindex ix;
+	const char *nl = memchr(p, '\n', n);
+	struct jerr err;
+
+	if (nl == NULL)
+		return 0;
+	return json_scan(p, nl - p, &ix, &err) == 0 && ix.isobj;
+}
+
+const struct format *
+psplit_detect(struct psplit *ps, struct lines *l)
+{
+	const char *p, *nul;
+	size_t n, i;
+	unsigned long long lineno;
+
+	n = lines_peek(l, PEEK, &p);
+	if ((nul = memchr(p, '\0', n)) != NULL) {
+		/* Say where, as psplit_next would. */
+		for (lineno = 1; p < nul; p++)
+			lineno += *p == '\n';
+		psplit_warn(ps, lineno, "NUL byte: not a text file");
+		ps->status = EXIT_TROUBLE;
+		ps->nulstop = 1;
+		return NULL;
+	}
+	for (i = 0; i < psplit_nformats; i++)
+		if (psplit_formats[i].detect(p, n))
+			return &psplit_formats[i];
+	for (i = 0; i < n; i++)
+		if (strchr(" \t\r\n", p[i]) == NULL)
+			break;
+	if (i == n)
+		return NULL;		/* blank: "no papers found" says it */
+	if (p[i] == '{' && jsonlines(p + i, n - i))
+		psplit_warn(ps, 0, "already JSON Lines records, not a page: "
+		    "give them to the other filters (plinks, ptag, ...)");
+	else
+		psplit_warn(ps, 0, "unrecognised format (use -f)");
+	ps->status = EXIT_TROUBLE;
+	return NULL;
+}
+
+/*
+ * Append the text s[0..n) with its white space as a page shows it: runs
+ * collapse to one space and the ends are trimmed.  With paras, a line
+ * break followed by a blank line or an indented line (arXiv's paragraph
+ * mark) is a paragraph break, "\n\n", as the other readers write them.
+ */
+void
+psplit_text(struct buf *b, const char *s, size_t n, int paras)
+{
+	static const unsigned char ws[256] = {
+		[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1
+	};
+	const char *e = s + n, *p, *run;
+	int nl, sp;
+
+	while (s < e && ws[(unsigned char)*s])
+		s++;
+	while (e > s && ws[(unsigned char)e[-1]])
+		e--;
+	/* Copy runs of text with their single spaces; mend the rest. */
+	for (run = p = s; p < e; p++) {
+		while (e - p > 17) {
+			vbytes v, w;
+
+			memcpy(&v, p, 16);
+			memcpy(&w, p + 1, 16);
+			if (anyset((vmask)(v < 0x0e) | ((vmask)(v == ' ') &
+			    (vmask)(w <= ' '))))
+				break;
+			p += 16;
+		}
+		if (!ws[(unsigned char)*p] || (*p == ' ' &&
+		    !ws[(unsigned char)p[1]]))
+			continue;
+		buf_add(b, run, p - run);
+		for (nl = sp = 0; ws[(unsigned char)*p]; p++) {
+			if (*p == '\n') {
+				nl++;
+				sp = 0;
+			} else if (*p != '\r')
+				sp++;
+		}
+		/* A blank line, or a new line indented: a paragraph. */
+		if (paras && (nl >= 2 || (nl == 1 && sp >= 2)))
+			buf_add(b, "\n\n", 2);
+		else
+			buf_addc(b, ' ');
+		run = p--;
+	}
+	buf_add(b, run, e - run);
+}
+
+void
+paper_clear(struct paper *p)
+{
+	p->id.len = p->version.len = p->title.len = p->abstract.len = 0;
+	p->authors.len = p->url.len = p->published.len = p->updated.len = 0;
+	p->cats.len = p->primary.len = p->comments.len = p->doi.len = 0;
+	p->jref.len = p->announce.len = p->links.len = 0;
+	p->upvotes = p->ncomments = -1;
+}
+
+static void
+pfield(struct buf *r, const char *k, const struct buf *v)
+{
+	if (v->len == 0)
+		return;
+	json_key(r, k);
+	buf_addc(r, '"');
+	psplit_encode(r, v->p, v->len);
+	buf_addc(r, '"');
+}
+
+/* A list of names separated by '\n', as a JSON array. */
+static void
+plist(struct buf *r, const char *k, const struct buf *v)
+{
+	if (v->len == 0)
+		return;
+	json_key(r, k);
+	psplit_addwords(r, v->p, v->len, "\n");
+}
+
+static void
+pnum(struct buf *r, const char *k, long long v)
+{
+	char num[32];
+
+	if (v < 0)
+		return;
+	json_key(r, k);
+	buf_add(r, num, (size_t)snprintf(num, sizeof(num), "%lld", v));
+}
+
+/*
+ * Write a gathered paper.  The code and project links go into comments,
+ * after the paper's own, since plinks reads that field by default.
+ */
+void
+paper_emit(struct psplit *ps, struct paper *p)
+{
+	struct buf *r = &ps->rec;
+
+	if (p->links.len > 0) {
+		if (p->comments.len > 0)
+			buf_adds(&p->comments, "; ");
+		buf_add(&p->comments, p->links.p, p->links.len);
+	}
+	r->len = 0;
+	buf_addc(r, '{');
+	pfield(r, "arxiv_id", &p->id);
+	pfield(r, "version", &p->version);
+	pfield(r, "title", &p->title);
+	plist(r, "authors", &p->authors);
+	plist(r, "categories", &p->cats);
+	pfield(r, "primary_category", &p->primary);
+	pfield(r, "comments", &p->comments);
+	pfield(r, "journal_ref", &p->jref);
+	pfield(r, "doi", &p->doi);
+	json_key(r, "abstract");
+	buf_addc(r, '"');
+	psplit_encode(r, p->abstract.p, p->abstract.len);
+	buf_addc(r, '"');
+	pfield(r, "url", &p->url);
+	pfield(r, "published", &p->published);
+	pfield(r, "updated", &p->updated);
+	pnum(r, "upvotes", p->upvotes);
+	pnum(r, "num_comments", p->ncomments);
+	pfield(r, "announce_type", &p->announce);
+	buf_addc(r, '}');
+	/* The HTML parser passes bad UTF-8 through: records never do. */
+	if (utf8_valid(r->p, r->len) != r->len) {
+		static struct buf fix;
+		struct buf t;
+
+		fix.len = 0;
+		utf8_repair(&fix, r->p, r->len);
+		t = *r;
+		*r = fix;
+		fix = t;
+		psplit_warn(ps, 0, "invalid UTF-8 replaced with U+FFFD");
+	}
+	psplit_emit(ps);
+}
+
+/*
+ * The one place the feed and API readers read an arXiv id: "2604.26951v1",
+ * "astro-ph/0601001v1", or either after an abs/ URL or "arXiv:" or
+ * "oai:arXiv.org:".  Sets id (no version) and version ("v1" or empty);
+ * returns 0 when s holds no id.  Read by common/ident.h, as every tool reads ids.
+ */
+int
+psplit_arxiv_id(const char *s, size_t n, struct buf *id, struct buf *ver)
+{
+	struct ident d;
+
+	/* A relative link, /abs/ID, as listing pages write them. */
+	if (n > 5 && memcmp(s, "/abs/", 5) == 0) {
+		s += 5;
+		n -= 5;
+	}
+	if (ident_parse(s, n, &d) != ID_ARXIV &&
+	    ident_find(s, n, 0, IDF_ANY, &d) != ID_ARXIV)
+		return 0;
+	id->len = 0;
+	ident_canon(id, s, &d);
+	ver->len = 0;
+	if (d.vlen > 0) {
+		buf_addc(ver, 'v');
+		buf_add(ver, s + d.ver + 1, d.vlen - 1);
+	}
+	return 1;
+}

@@ -40,7 +40,7 @@ EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 	psplit-feed
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules ptag-lit
-EXTRA_pcount = pcount-out
+EXTRA_pcount = pcount-out pcount-bars pcount-group pcount-cross pcount-time
 EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 

@@ -40,8 +40,16 @@ have mlr && bench_time "mlr put -q (map of counts)" \
     'if (is_array($tags)) { for (t in $tags) { @count[t] += 1 } }
     end { emit @count }'
 bench_time "pcount (10M records, 40 tags)" "$BENCHDIR/tags10m.jsonl" pcount
+# Trends: tags per month, the same counts both ways.
+bench_time "pcount -f day:month -f tags" "$BENCHDIR/tagged.jsonl" \
+    pcount -f day:month -f tags
+have jq && bench_time "jq|sort|uniq -c (month, tag)" \
+    "$BENCHDIR/small-tagged.jsonl" \
+    sh -c "jq -r '.day[0:7] as \$m | .tags[] | \"\\(\$m)\\t\\(.)\"' |
+    sort | uniq -c | sort -rn"
 
 bench_ratio "pcount (tags)" "jq|sort|uniq -c|sort -rn" 10
 bench_ratio "pcount (tags)" "mlr put -q (map of counts)" 5
 bench_ratio "pcount (tags)" "cat" 0.333
+bench_ratio "pcount -f day:month -f tags" "jq|sort|uniq -c (month, tag)" 20
 bench_rss "pcount (10M records, 40 tags)" 16

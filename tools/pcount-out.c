@@ -1,6 +1,4 @@
 /* pcount-out.c: pcount's counts as a table, TSV, CSV, JSON or bars */
-#include <sys/ioctl.h>
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,57 +11,10 @@
 #include "paperpipe.h"
 #include "pcount.h"
 
-#define MINBAR	10	/* bar columns kept when labels are shortened */
 
-/* One cell of the table as it is shown: its text in cellb, display width. */
-struct cell {
-	size_t		 off, len, w;
-};
-
-static int
-cmpvalue(const struct ent *a, const struct ent *b)
-{
-	const char *p = keys.p + a->off, *pe = p + a->len;
-	const char *q = keys.p + b->off, *qe = q + b->len;
-	const char *sa, *sb;
-	size_t na, nb;
-	int ka, kb_, c;
-
-	while (p < pe && q < qe) {
-		p = getcomp(p, &ka, &sa, &na);
-		q = getcomp(q, &kb_, &sb, &nb);
-		/* (none) after every value, so it ends a run of ties. */
-		if ((ka == KNONE) != (kb_ == KNONE))
-			return ka == KNONE ? 1 : -1;
-		if ((c = memcmp(sa, sb, na < nb ? na : nb)) != 0)
-			return c;
-		if (na != nb)
-			return na < nb ? -1 : 1;
-		if (ka != kb_)
-			return ka < kb_ ? -1 : 1;
-	}
-	return (p < pe) - (q < qe);
-}
-
-static int
-byvalue(const void *a, const void *b)
-{
-	return cmpvalue(*(struct ent *const *)a, *(struct ent *const *)b);
-}
-
-static int
-bycount(const void *a, const void *b)
-{
-	const struct ent *x = *(struct ent *const *)a;
-	const struct ent *y = *(struct ent *const *)b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return cmpvalue(x, y);
-}
 
 /* Display width of UTF-8 text on a terminal (wide CJK 2, combining 0). */
-static size_t
+size_t
 dwidth(const char *s, size_t n)
 {
 	utf8proc_int32_t c;
@@ -90,39 +41,12 @@ dwidth(const char *s, size_t n)
 	return w;
 }
 
-/* The longest prefix of s[0..n) no wider than w columns. */
-static size_t
-dcut(const char *s, size_t n, size_t w)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k;
-	size_t i = 0, used = 0, cw;
-	int r;
-
-	while (i < n) {
-		k = 1;
-		cw = 1;
-		if ((unsigned char)s[i] >= 0x80) {
-			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-			    (utf8proc_ssize_t)(n - i), &c);
-			if (k <= 0)
-				k = 1, c = 0xfffd;
-			cw = (r = utf8proc_charwidth(c)) > 0 ? (size_t)r : 0;
-		}
-		if (used + cw > w)
-			break;
-		used += cw;
-		i += (size_t)k;
-	}
-	return i;
-}
-
 /*
  * A value as people read it: the string's text, or the JSON text, with
  * control characters shown as escapes so a row stays one line.  With tsv,
  * also the backslash (in JSON text too), so the escapes can be undone.
  */
-static void
+void
 showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 {
 	const char *e = s + n;
@@ -130,8 +54,8 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 	char x[8];
 	int c1;		/* a C1 control character: U+0080 to U+009F */
 
-	if (kind == KNONE) {
-		buf_adds(b, "(none)");
+	if (kind == KNONE || kind == KOTHER) {
+		buf_adds(b, kind == KNONE ? "(none)" : "(other)");
 		return;
 	}
 	if (kind == KJSON && !tsv) {
@@ -165,47 +89,60 @@ showcomp(struct buf *b, int kind, const char *s, size_t n, int tsv)
 	}
 }
 
-/* The rows to print, in order, and the numbers around them. */
-static struct ent **rows;
-static size_t nrows;
-static unsigned long long total;
-
-static void
-gather(void)
-{
-	size_t i;
-
-	rows = emalloc((tabn ? tabn : 1) * sizeof(*rows));
-	total = other;
-	for (i = 0; i < tabcap; i++)
-		if (tab[i].count != 0) {
-			rows[nrows++] = &tab[i];
-			if (total > ULLONG_MAX - tab[i].count)
-				die(EXIT_TROUBLE, "the counts add up to more "
-				    "than %llu", ULLONG_MAX);
-			total += tab[i].count;
-		}
-	qsort(rows, nrows, sizeof(*rows), bycount);
-	if (nflag > 0 && nrows > nflag) {
-		for (i = nflag; i < nrows; i++)
-			other += rows[i]->count;
-		nrows = nflag;
-	}
-	if (vflag)
-		qsort(rows, nrows, sizeof(*rows), byvalue);
-}
-
 static const char *
-pct(unsigned long long c)
+share(unsigned long long c, unsigned long long of)
 {
 	static char s[32];
 
-	snprintf(s, sizeof(s), "%.1f", total ? 100.0 * (double)c /
-	    (double)total : 0.0);
+	snprintf(s, sizeof(s), "%.1f", of ? 100.0 * (double)c /
+	    (double)of : 0.0);
 	return s;
 }
 
-static const char *
+const char *
+pct(unsigned long long c)
+{
+	return share(c, total);
+}
+
+/* The records of e's group: those with its values of all paths but the
+ * last. */
+static unsigned long long
+grouprecs(const struct ent *e)
+{
+	static struct buf g;
+	const struct ent *ge;
+
+	g.len = 0;
+	addcomp(&g, KGROUP, "", 0);
+	buf_add(&g, keys.p + e->off, prefix(e, npaths - 1));
+	return (ge = find(g.p, g.len)) != NULL ? ge->recs : 0;
+}
+
+/* Row i's share of the records (-r); an (other) row has none: "-". */
+const char *
+rpct(size_t i)
+{
+	if (i >= nrows || rows[i]->recs == 0)
+		return "-";
+	return share(rows[i]->recs, npaths > 1 ? grouprecs(rows[i]) :
+	    nrecords);
+}
+
+/* A share right-aligned in a text column headed h: "  %values". */
+void
+textpct(struct buf *b, const char *h, const char *v)
+{
+	size_t n = strlen(v) + (*v != '-');
+
+	buf_adds(b, "  ");
+	pad(b, strlen(h) > n ? strlen(h) - n : 0);
+	buf_adds(b, v);
+	if (*v != '-')
+		buf_addc(b, '%');
+}
+
+const char *
 records(void)
 {
 	static char s[64];
@@ -224,7 +161,7 @@ totallabel(void)
 	return s;
 }
 
-static const char *
+const char *
 colname(size_t i)
 {
 	if (havemnames && i < nmnames)
@@ -236,9 +173,9 @@ colname(size_t i)
  * The text of every cell of the value columns: one row per counted key,
  * then (other) when there is one.  The total line is written apart.
  */
-static struct buf cellb;
-static struct cell *cells;
-static size_t ncellrows;
+struct buf cellb;
+struct cell *cells;
+size_t ncellrows;
 
 static void
 addcell(struct cell *c, const char *s, size_t n)
@@ -249,7 +186,7 @@ addcell(struct cell *c, const char *s, size_t n)
 	c->w = dwidth(s, n);
 }
 
-static void
+void
 mkcells(void)
 {
 	const char *p, *pe, *s;
@@ -278,20 +215,20 @@ mkcells(void)
 	}
 }
 
-static unsigned long long
+unsigned long long
 rowcount(size_t i)
 {
 	return i < nrows ? rows[i]->count : other;
 }
 
-static void
+void
 pad(struct buf *b, size_t n)
 {
 	while (n-- > 0)
 		buf_addc(b, ' ');
 }
 
-static void
+void
 putnum(struct buf *b, unsigned long long v, size_t w)
 {
 	char s[32];
@@ -302,7 +239,7 @@ putnum(struct buf *b, unsigned long long v, size_t w)
 	buf_add(b, s, n);
 }
 
-static size_t
+size_t
 digits(unsigned long long v)
 {
 	size_t n = 1;
@@ -314,10 +251,11 @@ digits(unsigned long long v)
 	return n;
 }
 
-static void
+void
 emit(struct buf *b)
 {
-	out_write(&out_stdout, b->p, b->len);
+	if (b->len > 0)		/* b->p may still be NULL */
+		out_write(&out_stdout, b->p, b->len);
 	b->len = 0;
 }
 
@@ -340,7 +278,9 @@ text(void)
 	pad(&b, cw - 5);
 	buf_adds(&b, "count");
 	if (pflag)
-		buf_adds(&b, "       %");
+		buf_adds(&b, "  %values");
+	if (rflag)
+		buf_adds(&b, "  %records");
 	for (j = 0; j < npaths; j++) {
 		name = colname(j);
 		buf_adds(&b, "  ");
@@ -352,12 +292,10 @@ text(void)
 	emit(&b);
 	for (i = 0; i < ncellrows; i++) {
 		putnum(&b, rowcount(i), cw);
-		if (pflag) {
-			buf_adds(&b, "  ");
-			pad(&b, 6 - strlen(pct(rowcount(i))) - 1);
-			buf_adds(&b, pct(rowcount(i)));
-			buf_addc(&b, '%');
-		}
+		if (pflag)
+			textpct(&b, "%values", pct(rowcount(i)));
+		if (rflag)
+			textpct(&b, "%records", rpct(i));
 		for (j = 0; j < npaths; j++) {
 			struct cell *c = &cells[i * npaths + j];
 
@@ -369,9 +307,15 @@ text(void)
 		buf_addc(&b, '\n');
 		emit(&b);
 	}
+	if (tflag) {
+		free(colw);
+		return;
+	}
 	putnum(&b, total, cw);
 	if (pflag)
-		buf_adds(&b, total ? "  100.0%" : "    0.0%");
+		textpct(&b, "%values", total ? "100.0" : "0.0");
+	if (rflag)
+		textpct(&b, "%records", "-");
 	buf_adds(&b, "  ");
 	buf_adds(&b, totallabel());
 	buf_addc(&b, '\n');
@@ -380,7 +324,7 @@ text(void)
 }
 
 /* A CSV field: quoted by libcsv when it holds a separator, quote or EOL. */
-static void
+void
 csvfield(struct buf *b, const char *s, size_t n)
 {
 	size_t i, need;
@@ -421,6 +365,10 @@ table(void)
 		buf_adds(&b, sep);
 		buf_adds(&b, "percent");
 	}
+	if (rflag) {
+		buf_adds(&b, sep);
+		buf_adds(&b, "record_percent");
+	}
 	for (j = 0; j < npaths; j++) {
 		buf_adds(&b, sep);
 		field(&b, colname(j), strlen(colname(j)));
@@ -432,6 +380,11 @@ table(void)
 		if (pflag) {
 			buf_adds(&b, sep);
 			buf_adds(&b, pct(rowcount(i)));
+		}
+		if (rflag) {
+			buf_adds(&b, sep);
+			if (*rpct(i) != '-')
+				buf_adds(&b, rpct(i));
 		}
 		if (i == nrows) {
 			buf_adds(&b, sep);
@@ -456,11 +409,15 @@ table(void)
 		buf_addc(&b, '\n');
 		emit(&b);
 	}
+	if (tflag)
+		return;
 	putnum(&b, total, 0);
 	if (pflag) {
 		buf_adds(&b, sep);
 		buf_adds(&b, total ? "100.0" : "0.0");
 	}
+	if (rflag)
+		buf_adds(&b, sep);
 	buf_adds(&b, sep);
 	buf_adds(&b, totallabel());
 	for (j = 1; j < npaths; j++)
@@ -474,12 +431,13 @@ jsonrow(struct buf *b, size_t i)
 {
 	const char *p, *pe, *s;
 	size_t j, n, none = 0;
-	int kind;
+	int kind, grp = 0;
 
 	buf_addc(b, '{');
 	if (i == nrows)
 		buf_adds(b, "\"other\":true");
 	else {
+		grp = 0;
 		buf_adds(b, "\"value\":");
 		if (npaths > 1)
 			buf_addc(b, '[');
@@ -493,13 +451,18 @@ jsonrow(struct buf *b, size_t i)
 				json_add_str(b, s, n);
 			else if (kind == KJSON)
 				buf_add(b, s, n);
-			else {
+			else if (kind == KOTHER) {
+				buf_adds(b, "null");
+				grp = 1;
+			} else {
 				buf_adds(b, "null");
 				none++;
 			}
 		}
 		if (npaths > 1)
 			buf_addc(b, ']');
+		if (grp)
+			buf_adds(b, ",\"other\":true");
 		if (none > 0 && npaths == 1)
 			buf_adds(b, ",\"missing\":true");
 		else if (none > 0) {
@@ -522,7 +485,61 @@ jsonrow(struct buf *b, size_t i)
 		buf_adds(b, ",\"percent\":");
 		buf_adds(b, pct(rowcount(i)));
 	}
+	if (rflag && *rpct(i) != '-') {
+		buf_adds(b, ",\"record_count\":");
+		putnum(b, rows[i]->recs, 0);
+		buf_adds(b, ",\"record_percent\":");
+		buf_adds(b, rpct(i));
+	}
 	buf_addc(b, '}');
+}
+
+/* -o jsonl -r: each group's records, for --merge. */
+static void
+grouplines(struct buf *b)
+{
+	const char *p, *pe, *s;
+	size_t i, j, n;
+	int kind, none;
+
+	for (i = 0; i < tabcap; i++) {
+		if (tab[i].count == 0 || keys.p[tab[i].off] != KGROUP)
+			continue;
+		p = getcomp(keys.p + tab[i].off, &kind, &s, &n);
+		pe = keys.p + tab[i].off + tab[i].len;
+		buf_adds(b, "{\"value\":[");
+		for (none = 0, j = 0; p < pe; j++) {
+			p = getcomp(p, &kind, &s, &n);
+			if (j > 0)
+				buf_addc(b, ',');
+			if (kind == KSTR)
+				json_add_str(b, s, n);
+			else if (kind == KJSON)
+				buf_add(b, s, n);
+			else {
+				buf_adds(b, "null");
+				none = 1;
+			}
+		}
+		buf_adds(b, "],\"group\":true");
+		if (none) {
+			buf_adds(b, ",\"missing\":[");
+			p = getcomp(keys.p + tab[i].off, &kind, &s, &n);
+			for (j = 0; p < pe; j++) {
+				p = getcomp(p, &kind, &s, &n);
+				if (kind != KNONE)
+					continue;
+				if (b->p[b->len - 1] != '[')
+					buf_addc(b, ',');
+				putnum(b, j, 0);
+			}
+			buf_addc(b, ']');
+		}
+		buf_adds(b, ",\"count\":0,\"record_count\":");
+		putnum(b, tab[i].recs, 0);
+		buf_adds(b, "}\n");
+		emit(b);
+	}
 }
 
 static void
@@ -535,9 +552,22 @@ jsonout(void)
 		buf_adds(&b, "[\n");
 	for (i = 0; i < nrows + (other > 0); i++) {
 		jsonrow(&b, i);
-		buf_adds(&b, form == JSON ? ",\n" : "\n");
+		if (form == JSONL)
+			buf_addc(&b, '\n');
+		else if (!tflag || i + 1 < nrows + (other > 0))
+			buf_addc(&b, ',');
+		if (form == JSON && (!tflag || i + 1 < nrows + (other > 0)))
+			buf_addc(&b, '\n');
 		emit(&b);
 	}
+	if (tflag) {
+		if (form == JSON)
+			buf_adds(&b, nrows + (other > 0) ? "\n]\n" : "]\n");
+		emit(&b);
+		return;
+	}
+	if (rflag && npaths > 1 && form == JSONL)
+		grouplines(&b);
 	buf_adds(&b, "{\"records\":");
 	putnum(&b, nrecords, 0);
 	buf_adds(&b, ",\"values\":");
@@ -553,120 +583,15 @@ jsonout(void)
 	emit(&b);
 }
 
-static size_t
-termwidth(void)
-{
-	struct winsize ws;
-
-	if (wflag > 0)
-		return (size_t)wflag;
-	if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-/* Append c's text cut to w columns ("…" marks a cut), padded to w. */
-static void
-fitcell(struct buf *b, const struct cell *c, size_t w, int last)
-{
-	const char *s = cellb.p + c->off;
-	size_t n;
-
-	if (c->w <= w) {
-		buf_add(b, s, c->len);
-		if (!last)
-			pad(b, w - c->w);
-		return;
-	}
-	n = dcut(s, c->len, w > 0 ? w - 1 : 0);
-	buf_add(b, s, n);
-	if (w > 0)
-		buf_adds(b, "\xe2\x80\xa6");
-	pad(b, w - (w > 0) - dwidth(s, n));
-}
-
-static void
-bars(void)
-{
-	static const char *part[] = { "", "\xe2\x96\x8f", "\xe2\x96\x8e",
-	    "\xe2\x96\x8d", "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
-	    "\xe2\x96\x89" };
-	static struct buf b;
-	size_t *colw, width = termwidth(), cw, fixed, lw, barw, i, j, widest;
-	size_t eighths;
-	unsigned long long max = 0;
-
-	mkcells();
-	colw = ecalloc(npaths, sizeof(*colw));
-	lw = 2 * (npaths - 1);
-	colw[0] = 7;		/* "(total)" */
-	for (j = 0; j < npaths; j++) {
-		for (i = 0; i < ncellrows; i++)
-			if (cells[i * npaths + j].w > colw[j])
-				colw[j] = cells[i * npaths + j].w;
-		lw += colw[j];
-	}
-	for (i = 0; i < ncellrows; i++)
-		if (rowcount(i) > max)
-			max = rowcount(i);
-	cw = digits(total);
-	fixed = 2 + cw + (pflag ? 8 : 0) + 2;
-	/* Shorten the widest labels until a bar of MINBAR columns fits. */
-	while (lw + fixed + MINBAR > width && lw > 7) {
-		for (widest = 0, j = 1; j < npaths; j++)
-			if (colw[j] > colw[widest])
-				widest = j;
-		if (colw[widest] <= 4)
-			break;
-		colw[widest]--;
-		lw--;
-	}
-	barw = width > lw + fixed ? width - lw - fixed : 1;
-	for (i = 0; i < ncellrows; i++) {
-		for (j = 0; j < npaths; j++) {
-			if (j > 0)
-				buf_adds(&b, "  ");
-			fitcell(&b, &cells[i * npaths + j], colw[j], 0);
-		}
-		buf_adds(&b, "  ");
-		putnum(&b, rowcount(i), cw);
-		if (pflag) {
-			buf_adds(&b, "  ");
-			pad(&b, 5 - strlen(pct(rowcount(i))));
-			buf_adds(&b, pct(rowcount(i)));
-			buf_addc(&b, '%');
-		}
-		buf_adds(&b, "  ");
-		eighths = (size_t)((long double)rowcount(i) * barw * 8 / max +
-		    0.5L);
-		if (eighths == 0)
-			eighths = 1;	/* a count is never shown as nothing */
-		for (j = 0; j < eighths / 8; j++)
-			buf_adds(&b, "\xe2\x96\x88");
-		buf_adds(&b, part[eighths % 8]);
-		buf_addc(&b, '\n');
-		emit(&b);
-	}
-	/* The total's count under the counts; its records after them. */
-	buf_adds(&b, "(total)");
-	if (lw > 7)
-		pad(&b, lw - 7);
-	buf_adds(&b, "  ");
-	putnum(&b, total, cw);
-	if (pflag)
-		buf_adds(&b, total ? "  100.0%" : "    0.0%");
-	buf_adds(&b, "  ");
-	buf_adds(&b, records());
-	buf_addc(&b, '\n');
-	emit(&b);
-	free(colw);
-}
-
 /* The rows in order, printed in the form -o asked for. */
 void
 render(void)
 {
 	gather();
+	if (cflag) {
+		cross();
+		return;
+	}
 	switch (form) {
 	case TEXT:
 		text();

@@ -18,8 +18,14 @@ static const char *forms[] = { "text", "tsv", "csv", "jsonl", "json", "bars",
 struct fpath *paths;
 size_t npaths, ngiven;
 int form = TEXT;
-int pflag, vflag;
+int pflag, rflag, vflag, cflag, tflag;
 static int mflag, xflag;
+static int *bkt;		/* each path's time bucket, or BNONE */
+static unsigned long long nodate;	/* values that were no date */
+static char *nodatewhere;	/* the first of them: FILE:LINE */
+static const char *nodatename;
+static const struct rec *cur;
+static int norecs;		/* --merge: a row without "record_count" */
 static int fgiven;		/* -f given: warn of paths no record had */
 unsigned long long nflag;
 long wflag;
@@ -32,7 +38,7 @@ unsigned long long nrecords, other;
 
 static struct buf *fvals;	/* each path's components in this record */
 static size_t *pos;
-static struct buf kb, tmp;
+static struct buf kb, gkb, tmp;
 
 /* Names from the inputs of --merge (their "fields"). */
 char **mnames;
@@ -40,21 +46,30 @@ size_t nmnames;
 int havemnames;
 static size_t arity;
 
-static const char *sorts[] = { "count", "value", NULL };
+static const char *sorts[] = { "count", "value", "time", NULL };
 
 static const struct opt opts[] = {
 	{ 'b', "bars", OPT_NONE, NULL, "a bar chart (same as -o bars)", NULL },
+	{ 'c', "cross", OPT_NONE, NULL,
+	    "a cross table of two fields: a column per value of the second",
+	    NULL },
 	{ 'f', "field", OPT_REQ, "path",
-	    "count the values at PATH (default tags); repeat for pairs", NULL },
+	    "count the values at PATH (default tags); repeatable\n"
+	    "PATH:day, :week, :month, :quarter, :year: time buckets",
+	    NULL },
 	{ 'm', "merge", OPT_NONE, NULL, "add up the output of pcount -o jsonl",
 	    NULL },
 	{ 'n', "top", OPT_REQ, "count",
-	    "show the COUNT most frequent values, then (other)", NULL },
+	    "show the COUNT most frequent values, then (other);\n"
+	    "with two or more -f, per value of the others", NULL },
 	{ 'o', "output", OPT_REQ, "form", "the output form", forms },
 	{ 'p', "percent", OPT_NONE, NULL,
-	    "show each count's share of the total", NULL },
-	{ 's', "sort", OPT_REQ, "key", "order by count (default) or value",
-	    NULL },
+	    "show each count's share of the values counted", NULL },
+	{ 'r', "record-percent", OPT_NONE, NULL,
+	    "show the share of records that have each value", NULL },
+	{ 's', "sort", OPT_REQ, "key",
+	    "order the rows by KEY (time: by the time buckets)", sorts },
+	{ 'T', "no-total", OPT_NONE, NULL, "leave the total line out", NULL },
 	{ 'w', "width", OPT_REQ, "width", "columns for the bar chart", NULL },
 	{ 'x', "skip-missing", OPT_NONE, NULL,
 	    "no (none) row for records without a value", NULL },
@@ -64,17 +79,24 @@ static const struct tool tool = { "pcount", opts, NULL, NULL };
 
 /* A -f path (paperpipe(7) FIELD PATHS), its arrays exploded. */
 static void
-addpath(const char *s)
+addpath(const char *arg)
 {
 	const char *why;
+	char *s = estrdup(arg);
+	int b = bucket_split(s);
 
 	paths = erealloc(paths, (npaths + 1) * sizeof(*paths));
+	bkt = erealloc(bkt, (npaths + 1) * sizeof(*bkt));
 	if ((why = path_parse(&paths[npaths], s, PATH_EACH)) != NULL)
-		die(EXIT_USAGE, "-f %s: %s", s, why);
+		die(EXIT_USAGE, "-f %s: %s", arg, why);
+	free(paths[npaths].name);
+	paths[npaths].name = estrdup(arg);	/* the column's name */
+	bkt[npaths] = b;
+	free(s);
 	npaths++;
 }
 
-static void
+void
 addcomp(struct buf *b, int kind, const char *s, size_t n)
 {
 	size_t v = n;
@@ -151,14 +173,17 @@ grow(void)
 	free(old);
 }
 
-/* Add c (> 0) to the count of key k; -1 when the sum would not fit. */
-static int
+/* Add c (> 0) to the count of key k: its slot, NULL if the sum overflows. */
+static struct ent *
 add(const char *k, size_t n, unsigned long long c)
 {
 	uint64_t h = XXH3_64bits(k, n);
-	size_t i, mask = tabcap - 1;
+	size_t i, mask;
 	struct ent *e;
 
+	if ((tabn + 1) * 2 > tabcap)
+		grow();		/* first, so that e stays where it is */
+	mask = tabcap - 1;
 	for (i = h & mask;; i = (i + 1) & mask) {
 		e = &tab[i];
 		if (e->count == 0)
@@ -166,19 +191,80 @@ add(const char *k, size_t n, unsigned long long c)
 		if (e->h == h && e->len == n &&
 		    memcmp(keys.p + e->off, k, n) == 0) {
 			if (e->count > ULLONG_MAX - c)
-				return -1;
+				return NULL;
 			e->count += c;
-			return 0;
+			return e;
 		}
 	}
 	e->h = h;
 	e->off = keys.len;
 	e->len = n;
 	e->count = c;
+	e->recs = e->last = 0;
 	buf_add(&keys, k, n);
-	if (++tabn * 2 > tabcap)
-		grow();
-	return 0;
+	tabn++;
+	return e;
+}
+
+/* The slot of key k, or NULL. */
+const struct ent *
+find(const char *k, size_t n)
+{
+	uint64_t h = XXH3_64bits(k, n);
+	size_t i, mask = tabcap - 1;
+	const struct ent *e;
+
+	for (i = h & mask; tab[i].count != 0; i = (i + 1) & mask) {
+		e = &tab[i];
+		if (e->h == h && e->len == n &&
+		    memcmp(keys.p + e->off, k, n) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Count key k once more in this record. */
+static void
+addrec(const char *k, size_t n)
+{
+	struct ent *e = add(k, n, 1);
+
+	if (e == NULL)	/* one at a time: past 2^64 records */
+		die(EXIT_TROUBLE, "a count passed %llu", ULLONG_MAX);
+	if (e->last != nrecords) {
+		e->last = nrecords;
+		e->recs++;
+	}
+}
+
+/* The component of the time bucket b of the JSON value p[0..n). */
+static void
+bucketleaf(struct buf *b, int bk, const char *p, size_t n, size_t fi)
+{
+	char t[16];
+	size_t tn = 0;
+
+	if (*p == '"' && memchr(p + 1, '\\', n - 2) == NULL)
+		tn = bucket_text(bk, p + 1, n - 2, t);
+	else if (*p == '"') {
+		tmp.len = 0;
+		json_str_decode(&tmp, p + 1, n - 2);
+		tn = bucket_text(bk, tmp.p, tmp.len, t);
+	}
+	if (tn > 0) {
+		addcomp(b, KSTR, t, tn);
+		return;
+	}
+	addcomp(b, KNONE, "", 0);
+	if (nodate++ == 0) {
+		tmp.len = 0;
+		buf_adds(&tmp, cur->file);
+		buf_addc(&tmp, '\0');
+		nodatewhere = emalloc(tmp.len + 24);
+		snprintf(nodatewhere, tmp.len + 24, "%s:%llu", tmp.p,
+		    cur->lineno);
+		nodatename = paths[fi].name;
+	}
 }
 
 /* A value found at path *fi. */
@@ -187,12 +273,16 @@ value(void *arg, const char *p, size_t n)
 {
 	size_t fi = *(size_t *)arg;
 
-	if (npaths == 1) {
+	struct buf *b = npaths == 1 ? &kb : &fvals[fi];
+
+	if (npaths == 1)
 		kb.len = 0;
-		leaf(&kb, p, n);
-		(void)add(kb.p, kb.len, 1);
-	} else
-		leaf(&fvals[fi], p, n);
+	if (bkt[fi] != BNONE)
+		bucketleaf(b, bkt[fi], p, n, fi);
+	else
+		leaf(b, p, n);
+	if (npaths == 1)
+		addrec(kb.p, kb.len);
 	return 0;
 }
 
@@ -208,11 +298,19 @@ product(void)
 		pos[i] = 0;
 	for (;;) {
 		kb.len = 0;
-		for (i = 0; i < npaths; i++)
+		for (i = 0; i < npaths; i++) {
+			if (i + 1 == npaths && rflag) {
+				/* -r: the records of the group, once each */
+				gkb.len = 0;
+				addcomp(&gkb, KGROUP, "", 0);
+				buf_add(&gkb, kb.p, kb.len);
+				addrec(gkb.p, gkb.len);
+			}
 			buf_add(&kb, fvals[i].p + pos[i],
 			    getcomp(fvals[i].p + pos[i], &kind, &s, &sn) -
 			    (fvals[i].p + pos[i]));
-		(void)add(kb.p, kb.len, 1);
+		}
+		addrec(kb.p, kb.len);
 		for (i = npaths; i-- > 0;) {
 			pos[i] = getcomp(fvals[i].p + pos[i], &kind, &s, &sn) -
 			    fvals[i].p;
@@ -232,6 +330,7 @@ count(const struct rec *r)
 	int miss = 0;
 
 	nrecords++;
+	cur = r;
 	for (i = 0; i < npaths; i++) {
 		fvals[i].len = 0;
 		if (path_rec(&paths[i], r, value, &i) > 0)
@@ -242,7 +341,7 @@ count(const struct rec *r)
 		if (npaths == 1) {
 			kb.len = 0;
 			addcomp(&kb, KNONE, "", 0);
-			(void)add(kb.p, kb.len, 1);
+			addrec(kb.p, kb.len);
 		} else
 			addcomp(&fvals[i], KNONE, "", 0);
 	}
@@ -361,11 +460,12 @@ static void
 merge(const struct rec *r)
 {
 	const struct member *mc, *mv, *mm, *mr;
-	struct jiter it;
-	struct member m;
-	unsigned long long c;
+	struct jiter it, it2;
+	struct member m, m2;
+	unsigned long long c, rc = 0;
 	size_t k, mi = 0;
-	int none = 0;
+	int none = 0, isother, isgroup;
+	struct ent *e;
 
 	if ((mr = rec_get(r, "records")) != NULL) {
 		if (!getcount(mr, &c)) {
@@ -387,20 +487,33 @@ merge(const struct rec *r)
 		status = EXIT_TROUBLE;
 		return;
 	}
-	if (istrue(rec_get(r, "other"))) {
+	if (rec_get(r, "cells") != NULL) {
+		rec_warn(r, "a cross table (-c) cannot be merged: merge the "
+		    "parts' plain -o jsonl, then -c");
+		status = EXIT_TROUBLE;
+		return;
+	}
+	isother = istrue(rec_get(r, "other"));
+	isgroup = istrue(rec_get(r, "group"));
+	if ((mr = rec_get(r, "record_count")) == NULL || !getcount(mr, &rc))
+		norecs |= !isother;	/* (other) rows have none */
+	mv = rec_get(r, "value");
+	if (isother && (mv == NULL || mv->val.p[0] != '[')) {
 		if (other > ULLONG_MAX - c)
 			overflow(r);
 		else
 			other += c;
 		return;
 	}
-	if ((mv = rec_get(r, "value")) == NULL) {
+	if (mv == NULL) {
 		rec_warn(r, "not pcount -o jsonl output: no \"value\"");
 		status = EXIT_TROUBLE;
 		return;
 	}
 	mm = rec_get(r, "missing");
 	kb.len = 0;
+	if (isgroup)
+		addcomp(&kb, KGROUP, "", 0);	/* -r: a group's records */
 	k = 1;
 	if (mv->val.p[0] == '[') {
 		if (json_ws(mv->val.p + 1, mv->val.p + mv->val.n) ==
@@ -414,7 +527,10 @@ merge(const struct rec *r)
 		for (k = 0; jval_next(&it, &m); k++) {
 			while (mi < nmiss && miss[mi] < k)
 				mi++;
-			if (mi < nmiss && miss[mi] == k) {
+			it2 = it;
+			if (isother && !jval_next(&it2, &m2))
+				addcomp(&kb, KOTHER, "", 0);	/* a group's */
+			else if (mi < nmiss && miss[mi] == k) {
 				addcomp(&kb, KNONE, "", 0);
 				none = 1;
 			} else
@@ -425,6 +541,10 @@ merge(const struct rec *r)
 		none = 1;
 	} else
 		leaf(&kb, mv->val.p, mv->val.n);
+	if (isgroup) {
+		add(kb.p, kb.len, 1)->recs += rc;
+		return;
+	}
 	if (arity == 0)
 		arity = k;
 	else if (k != arity) {
@@ -435,8 +555,11 @@ merge(const struct rec *r)
 	}
 	if ((none && xflag) || c == 0)
 		return;
-	if (add(kb.p, kb.len, c) == -1)
+	if ((e = add(kb.p, kb.len, c)) == NULL) {
 		overflow(r);
+		return;
+	}
+	e->recs += rc;
 }
 
 int
@@ -450,6 +573,9 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'b':
 			form = BARS;
+			break;
+		case 'c':
+			cflag = 1;
 			break;
 		case 'f':
 			addpath(optarg);
@@ -467,8 +593,14 @@ main(int argc, char *argv[])
 		case 'p':
 			pflag = 1;
 			break;
+		case 'r':
+			rflag = 1;
+			break;
 		case 's':
 			vflag = tool_choice(c, optarg, "key", sorts);
+			break;
+		case 'T':
+			tflag = 1;
 			break;
 		case 'w':
 			wflag = (long)tool_num(c, optarg, 1, 100000);
@@ -481,6 +613,10 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (cflag && !mflag && npaths != 2)
+		tool_usage("-c needs two -f fields");
+	if (cflag && (pflag || rflag))
+		tool_usage("-c does not take -p or -r");
 	fgiven = npaths > 0;
 	if (npaths == 0)
 		addpath("tags");
@@ -502,9 +638,21 @@ main(int argc, char *argv[])
 		npaths = arity;
 	else if (mflag && havemnames && nmnames > 0)
 		npaths = nmnames;
+	if (cflag && npaths != 2) {
+		warnf("-c: the merged counts have %zu fields, not two", npaths);
+		return EXIT_USAGE;
+	}
+	if (rflag && mflag && norecs && tabn > 0)
+		warnf("warning: -r: some merged rows have no \"record_count\" "
+		    "(make the parts with -r)");
 	render();
 	out_close(&out_stdout);
 	if (fgiven && !mflag && nrecords > 0)
 		path_unseen(paths, ngiven);
+	if (nodate > 0)
+		warnf("warning: %s: %llu value%s of %s %s no ISO 8601 date, "
+		    "counted as (none)", nodatewhere, nodate,
+		    nodate == 1 ? "" : "s", nodatename,
+		    nodate == 1 ? "is" : "are");
 	return status;
 }

@@ -7,13 +7,23 @@ enum { TEXT, TSV, CSV, JSONL, JSON, BARS };
  * the length as a base-128 varint, then the bytes.  A string is its decoded
  * text, any other value its compact JSON text, a missing value empty.
  */
-enum { KJSON = 'j', KNONE = 'n', KSTR = 's' };
+enum { KGROUP = 'g', KJSON = 'j', KNONE = 'n', KOTHER = 'o', KSTR = 's' };
+/* A key that starts with a KGROUP component holds no count but, in recs,
+ * the records of a group (-r with several paths): never a row. */
+
+/* -f FIELD:BUCKET time buckets (pcount-time.c). */
+enum { BNONE, BDAY, BWEEK, BMONTH, BQUARTER, BYEAR };
+
+/* -s keys. */
+enum { SCOUNT, SVALUE, STIME };
 
 /* One counted key: a slot of the open-addressing table tab. */
 struct ent {
 	uint64_t	 h;
 	size_t		 off, len;	/* the key, in keys.p */
 	unsigned long long count;	/* 0: a free slot */
+	unsigned long long recs;	/* records that had the key */
+	unsigned long long last;	/* the last of them, by number */
 };
 
 /* The counts, and how to show them (set by pcount.c's options). */
@@ -26,9 +36,53 @@ extern size_t npaths, ngiven;		/* columns; how many -f named */
 extern char **mnames;			/* --merge: the inputs' "fields" */
 extern size_t nmnames;
 extern int havemnames;
-extern int form, pflag, vflag;
+extern int form, pflag, rflag, vflag, cflag, tflag;
 extern unsigned long long nflag;
 extern long wflag;
 
+extern struct ent **rows;		/* what to print, in order (gather) */
+extern size_t nrows;
+extern unsigned long long total;
+
 const char *getcomp(const char *, int *, const char **, size_t *);
+void	 addcomp(struct buf *, int, const char *, size_t);
 void	 render(void);
+const char *colname(size_t);
+
+/* pcount-group.c: the rows' order, top N per group, the cross table */
+void	 gather(void);
+int	 cmpvalue(const struct ent *, const struct ent *);
+size_t	 prefix(const struct ent *, size_t);
+const struct ent *find(const char *, size_t);	/* pcount.c */
+void	 cross(void);
+
+/* pcount-time.c */
+extern const char *buckets[];
+int	 bucket_split(char *);
+int	 bucket_of_name(const char *);
+size_t	 bucket_text(int, const char *, size_t, char *);
+
+/* pcount-out.c helpers the cross table shares */
+size_t	 dwidth(const char *, size_t);
+void	 showcomp(struct buf *, int, const char *, size_t, int);
+const char *records(void);
+void	 pad(struct buf *, size_t);
+void	 putnum(struct buf *, unsigned long long, size_t);
+size_t	 digits(unsigned long long);
+void	 emit(struct buf *);
+void	 csvfield(struct buf *, const char *, size_t);
+
+/* One cell of the table as it is shown: its text in cellb, display width. */
+struct cell {
+	size_t		 off, len, w;
+};
+
+extern struct buf cellb;
+extern struct cell *cells;
+extern size_t ncellrows;
+void	 mkcells(void);
+unsigned long long rowcount(size_t);
+const char *pct(unsigned long long);
+const char *rpct(size_t);
+void	 textpct(struct buf *, const char *, const char *);
+void	 bars(void);	/* pcount-bars.c */

@@ -42,4 +42,12 @@ check "-f day -f tags" ""
 check "-f day -f tags" "-o jsonl -s value"
 check "-f day -f tags" "-x --bars -w 60"
 check "-x" "-o json -p"
+# the trend outputs: per-group top N, record shares, the cross table
+check "-f day:week -f tags" "-n 3"
+check "-f day:week -f tags" "-n 2 --bars -T"
+check "-r -f day:month -f tags" "-r -p -o tsv"
+check "-r" "-r -n 4 -o jsonl"
+check "-f day:week -f tags" "-c -n 5 -o csv"
+check "-f day:week -f tags" "-c --bars"
+check "-f tags -f day:week" "-s time -o json"
 exit $fail

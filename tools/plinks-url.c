@@ -46,7 +46,7 @@ ucat(long c)
 }
 
 /* Letters, marks and digits: what a word or a host label is made of. */
-int
+static int
 ualnum(long c)
 {
 	int k;

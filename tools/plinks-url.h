@@ -16,7 +16,6 @@ enum {
 extern unsigned char cls[256];
 
 void	 cls_init(void);
-int	 ualnum(long);
 int	 ulabel(long);
 size_t	 urlend(const char *, size_t, size_t, size_t);
 int	 glued(const char *, size_t, const char *);

@@ -38,7 +38,7 @@ LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
 EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 	psplit-feed
-EXTRA_plinks = plinks-extract
+EXTRA_plinks = plinks-extract plinks-url plinks-kind
 EXTRA_ptag = ptag-rules ptag-lit
 EXTRA_pcount = pcount-out pcount-bars pcount-group pcount-cross pcount-time
 EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
@@ -107,9 +107,9 @@ $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed: tests/fuzz/psplit.c \
 		$(EXTRA_FUZZ_psplit) common/*.c $(FUZZLIBS_psplit)
 READERS_fuzz-psplit-hfapi = hf-api
 READERS_fuzz-psplit-feed = arxiv-atom,arxiv-rss,hf-html,arxiv-html
-EXTRA_FUZZ_plinks = -Itools tools/plinks-extract.c
+EXTRA_FUZZ_plinks = -Itools $(EXTRA_plinks:%=tools/%.c)
 FUZZLIBS_plinks = -lpsl -lutf8proc
-$(O)/test/fuzz-plinks: tools/plinks-extract.c tools/plinks.h
+$(O)/test/fuzz-plinks: $(EXTRA_plinks:%=tools/%.c) tools/plinks.h tools/plinks-url.h
 FUZZLIBS_jval = -ljansson
 FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)

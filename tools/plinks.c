@@ -19,7 +19,7 @@ static enum { O_URL, O_TEXT, O_JSONL } oformat = O_URL;
 static struct links links;
 static struct buf text, obuf;
 
-static const char *kinds[NKIND + 1];	/* filled from plinks-extract */
+static const char *kinds[NKIND + 1];	/* filled from plinks-kind */
 static const char *oformats[] = { "url", "text", "jsonl", NULL };
 
 static const struct opt opts[] = {

@@ -1,4 +1,9 @@
-/* plinks.h: the link extractor and classifier behind plinks */
+/*
+ * plinks.h: the link extractor and classifier behind plinks: what
+ * plinks.c and the fuzz target call, and what the parts share
+ * (plinks-extract.c finds links, plinks-url.c where a URL ends,
+ * plinks-kind.c their kinds and canonical form).
+ */
 
 enum {
 	K_CODE, K_PROJECT, K_MODEL, K_DATASET, K_SPACE, K_PAPER, K_DOI, K_WEB,
@@ -33,4 +38,13 @@ void	 links_reset(struct links *);
 void	 links_scan(struct links *, const char *, size_t);
 void	 links_json(struct buf *, const struct links *, const struct link *);
 const char *links_kindname(int);
-int	 links_kindbyname(const char *);
+
+/* Between plinks' parts (tools/plinks-*.c): the kinds and canonical form. */
+int	 classify(const char *, size_t);
+void	 canon(struct links *, struct link *);
+
+static inline int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}

@@ -41,7 +41,7 @@ EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules ptag-lit
 EXTRA_pcount = pcount-out
-EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
+EXTRA_pdedupe = pdedupe-key pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
@@ -117,9 +117,10 @@ FUZZLIBS_ptag = $(LIBS_ptag)
 $(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
 FUZZLIBS_pcount = $(LIBS_pcount)
 $(O)/test/fuzz-pcount: tools/pcount.c
-EXTRA_FUZZ_pdedupe = $(EXTRA_pdedupe:%=tools/%.c)
+EXTRA_FUZZ_pdedupe = -Itools $(EXTRA_pdedupe:%=tools/%.c)
 FUZZLIBS_pdedupe = $(LIBS_pdedupe)
-$(O)/test/fuzz-pdedupe: tools/pdedupe.c tools/pdedupe.h $(EXTRA_FUZZ_pdedupe)
+$(O)/test/fuzz-pdedupe: $(EXTRA_pdedupe:%=tools/%.c) tools/pdedupe.h \
+		tools/pdedupe-tab.h
 FUZZTIME = 60
 
 test: all $(UNITS)

@@ -39,7 +39,7 @@ LIBS_pfmt = -lutf8proc
 EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 	psplit-feed
 EXTRA_plinks = plinks-extract
-EXTRA_ptag = ptag-rules ptag-lit
+EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse
 EXTRA_pcount = pcount-out
 EXTRA_pdedupe = pdedupe-key pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
@@ -74,7 +74,8 @@ $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
 
 $(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
-$(O)/obj/ptag.o $(O)/obj/ptag-lit.o: tools/ptag.h
+$(O)/obj/ptag.o $(O)/obj/ptag-parse.o $(O)/obj/ptag-lit.o \
+		$(O)/obj/ptag-litparse.o: tools/ptag.h
 
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
@@ -114,7 +115,7 @@ FUZZLIBS_jval = -ljansson
 FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
-$(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
+$(O)/test/fuzz-ptag: $(EXTRA_ptag:%=tools/%.c) tools/ptag.h
 FUZZLIBS_pcount = $(LIBS_pcount)
 $(O)/test/fuzz-pcount: tools/pcount.c
 EXTRA_FUZZ_pdedupe = -Itools $(EXTRA_pdedupe:%=tools/%.c)

@@ -39,9 +39,9 @@ LIBS_pfmt = -lutf8proc
 EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 	psplit-feed
 EXTRA_plinks = plinks-extract plinks-url plinks-kind
-EXTRA_ptag = ptag-rules ptag-lit
+EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse
 EXTRA_pcount = pcount-out pcount-bars pcount-group pcount-cross pcount-time
-EXTRA_pdedupe = pdedupe-state pdedupe-near pdedupe-tab
+EXTRA_pdedupe = pdedupe-key pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
@@ -74,7 +74,8 @@ $(LIB): $(LIBOBJ:%=$(O)/obj/%.o)
 	ar rcs $@ $(LIBOBJ:%=$(O)/obj/%.o)
 
 $(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
-$(O)/obj/ptag.o $(O)/obj/ptag-lit.o: tools/ptag.h
+$(O)/obj/ptag.o $(O)/obj/ptag-parse.o $(O)/obj/ptag-lit.o \
+		$(O)/obj/ptag-litparse.o: tools/ptag.h
 
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
@@ -114,12 +115,13 @@ FUZZLIBS_jval = -ljansson
 FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
-$(O)/test/fuzz-ptag: tools/ptag-lit.c tools/ptag-rules.c tools/ptag.h
+$(O)/test/fuzz-ptag: $(EXTRA_ptag:%=tools/%.c) tools/ptag.h
 FUZZLIBS_pcount = $(LIBS_pcount)
 $(O)/test/fuzz-pcount: tools/pcount.c
-EXTRA_FUZZ_pdedupe = $(EXTRA_pdedupe:%=tools/%.c)
+EXTRA_FUZZ_pdedupe = -Itools $(EXTRA_pdedupe:%=tools/%.c)
 FUZZLIBS_pdedupe = $(LIBS_pdedupe)
-$(O)/test/fuzz-pdedupe: tools/pdedupe.c tools/pdedupe.h $(EXTRA_FUZZ_pdedupe)
+$(O)/test/fuzz-pdedupe: $(EXTRA_pdedupe:%=tools/%.c) tools/pdedupe.h \
+		tools/pdedupe-tab.h
 FUZZTIME = 60
 
 test: all $(UNITS)

@@ -219,7 +219,6 @@ load(struct state *st, int fd, off_t size, struct table *t)
 	if (*end != '\0' || fmt < 1 || fmt > FORMAT)
 		die(EXIT_TROUBLE, "%s: state file format %s; this pdedupe "
 		    "reads formats 1 to %d", st->path, v, FORMAT);
-	st->format = (int)fmt;
 	if ((v = hline(&p, e, "key ")) == NULL)
 		die(EXIT_TROUBLE, "%s: damaged state file: no key line",
 		    st->path);
@@ -268,11 +267,8 @@ load(struct state *st, int fd, off_t size, struct table *t)
 			if (fp_empty(&f))
 				continue;
 			tab_get(t, f, &isnew);
-			if (isnew) {
+			if (isnew)
 				st->nloaded++;
-				if (f.hi & FP_PENDING)
-					st->npending++;
-			}
 		}
 	}
 	free(chunk);
@@ -369,7 +365,6 @@ state_open(struct state *st, const char *path, const char *keydesc,
 	st->path = path;
 	st->keydesc = keydesc;
 	st->dryrun = dryrun;
-	st->fd = -1;
 	st->mode = 0666;
 	st->tmp = emalloc(strlen(path) + 5);
 	snprintf(st->tmp, strlen(path) + 5, "%s.tmp", path);
@@ -400,7 +395,7 @@ state_open(struct state *st, const char *path, const char *keydesc,
 			break;
 		close(fd);
 	}
-	st->fd = fd;
+	/* fd stays open: the lock lasts until pdedupe exits. */
 	st->mode = a.st_mode & 07777;
 	/* Fail before any output if the file cannot be replaced later. */
 	if (!dryrun && access(dir, W_OK) == -1)

@@ -22,7 +22,6 @@ tab_init(struct table *t)
 		t->seg[i].n = 0;
 		t->seg[i].slot = ecalloc(16, sizeof(struct fp));
 	}
-	t->n = 0;
 }
 
 static inline size_t
@@ -96,7 +95,6 @@ tab_get(struct table *t, struct fp f, int *isnew)
 	}
 	*p = f;
 	s->n++;
-	t->n++;
 	*isnew = 1;
 	return p;
 }

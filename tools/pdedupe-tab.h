@@ -29,7 +29,6 @@ struct seg {
 
 struct table {
 	struct seg	 seg[TAB_NSEG];
-	size_t		 n;
 };
 
 void	 tab_init(struct table *);

@@ -2,6 +2,27 @@
 
 #include "pdedupe-tab.h"
 
+/* A key met that makes a duplicate. */
+static inline int
+fp_known(const struct fp *s)
+{
+	return s != NULL && (!(s->hi & FP_PENDING) || (s->hi & FP_RUN));
+}
+
+/* A record's keys (pdedupe-key.c). */
+struct keys {
+	struct fp	 f[4];
+	size_t		 n, nid;	/* keys; those before the title */
+	int		 title;		/* f[nid] is the title's */
+};
+
+void	 key_init(int, int, const struct fpath *, size_t);
+int	 mkkeys(const struct rec *, const struct table *, struct keys *);
+int	 arxivof(const struct rec *, struct buf *);
+int	 doiof(const struct rec *, struct buf *);
+int	 strfield(const struct rec *, const char *, struct span *);
+void	 norm_add(struct buf *, const char *, size_t);
+
 /* The state file (pdedupe-state.c). */
 struct owed {				/* a record handed out, not committed */
 	size_t		 off, len;	/* its line, in lines */
@@ -13,11 +34,9 @@ struct state {
 	const char	*path;
 	char		*tmp;
 	const char	*keydesc;
-	int		 fd;		/* the locked file */
 	int		 dryrun;
-	int		 format;	/* of the file read; 0 when new */
 	unsigned	 mode;		/* permissions to keep */
-	unsigned long long nloaded, npending;
+	unsigned long long nloaded;
 	struct owed	*owed;		/* in the order handed out */
 	size_t		 nowed, capowed;
 	struct buf	 lines;

@@ -1,4 +1,44 @@
-/* ptag.h: ptag's literal prefilter (tools/ptag-lit.c) */
+/* ptag.h: what ptag's parts share (tools/ptag*.c only) */
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* The built-in rules (ptag-rules.c). */
+extern const char ptag_builtin[];
+
+/* The rules read, their tags and fields (ptag-parse.c). */
+struct rule {
+	int		 tag;		/* index into tags */
+	int		 veto;
+	int		 weak;		/* '+': outside the title, one of two */
+	int		 field;		/* index into fields; -1: the -F fields */
+	pcre2_code	*re;
+	const char	*file;
+	unsigned long	 line;
+};
+
+struct tag {
+	char		*name;
+	size_t		 namelen;
+	int		*pos, *veto;	/* rule indexes, in file order */
+	int		 npos, nveto;
+	unsigned long	 count, vetoed;
+	int		 isnew;		/* scratch: on this record already */
+};
+
+extern struct rule *rules;
+extern int nrules;
+extern struct tag *tags;
+extern int ntags;
+extern char **fields;
+extern struct fpath *fpaths;		/* fields[i] as a path */
+extern int nfields, ndefault, nfgiven;	/* all; the default ones; -F's */
+
+void	rules_begin(char **, int);
+int	parsetext(const char *, const char *, size_t);
+int	parsefile(const char *, struct buf *);
+
+/* The literal prefilter (ptag-lit.c). */
 
 /*
  * What the prefilter knows of rule ri after lit_scan: a rule with
@@ -27,3 +67,17 @@ void	lit_rule(int, const char *, size_t, int);
 void	lit_lower(struct buf *, const char *, size_t);
 void	lit_scan(const char *, size_t, unsigned long, int, const int *,
 	    const size_t *, const size_t *);
+
+/* A rule's literals (ptag-litparse.c): one of them is in every match. */
+#define LB	1	/* a word edge before the literal */
+#define RB	2	/* a word edge after it */
+
+struct lset {
+	char		**s;
+	size_t		 *n;
+	int		 *fl;		/* LB, RB */
+	int		 cnt;
+};
+
+int	lit_parse(struct lset *, const char *, size_t, int);
+void	lset_free(struct lset *);

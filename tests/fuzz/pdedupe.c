@@ -1,20 +1,24 @@
 /*
- * pdedupe.c: libFuzzer target for pdedupe's key builder.  Each input is a
- * record (one line; the first byte picks the key: the default identity,
- * or -k paths).  Its key is built as pdedupe builds it; then the record is
- * spelled again (strings decoded and re-encoded, white space dropped) and
- * the default key must not change, unless it fell back to the line: the
- * same record is the same paper however it is escaped.  Nothing may crash
+ * pdedupe.c: libFuzzer target for pdedupe's key builder
+ * (tools/pdedupe-key.c).  Each input is a record (one line; the first byte
+ * picks the key: the default identity, or -k paths).  Its keys are built
+ * as pdedupe builds them; then the record is spelled again (strings
+ * decoded and re-encoded, white space dropped) and the default keys must
+ * not change, unless they fell back to the line: the same record is the
+ * same paper however it is escaped.  Nothing may crash
  * or leak (ASan/UBSan).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* The tool itself, with its main renamed: its static key builder is the target. */
-#define main pdedupe_main
-#include "../../tools/pdedupe.c"
-#undef main
+#include "paperpipe.h"
+#include "pdedupe.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static struct buf db;		/* decoded strings, scratch */
 
 /* The value p[0..n) again, every string in it decoded and re-encoded. */
 static void
@@ -68,53 +72,57 @@ record(struct rec *r, const char *p, size_t n)
 	return json_scan(p, n, &r->ix, &err) != -1 && r->ix.isobj;
 }
 
-static char kpbuf[3][8];
+static int
+samekeys(const struct keys *a, const struct keys *b)
+{
+	size_t i;
+
+	if (a->n != b->n || a->nid != b->nid || a->title != b->title)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (a->f[i].lo != b->f[i].lo || a->f[i].hi != b->f[i].hi)
+			return 0;
+	return 1;
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct buf line, key;
+	static const char *kname[] = { "title", "a.0.b", "links" };
+	static struct fpath kpath[3];
+	static struct table tab;
+	static struct buf line;
 	static struct rec r, s;
+	struct keys key, again;
 	const char *p = (const char *)data + 1;
 	size_t n = size - 1;
-	int c, mode;
+	int i, mode;
 
-	if (kpath == NULL) {
-		for (c = 0; c < 256; c++)
-			fold[c] = isdig(c) || isalph(c) ? (c >= 'A' &&
-			    c <= 'Z' ? c | 0x20 : c) : 0;
-		kpath = ecalloc(3, sizeof(*kpath));
-		kparts = ecalloc(3, sizeof(*kparts));
-		memcpy(kpbuf[0], "title", 6);
-		memcpy(kpbuf[1], "a\0" "0\0" "b", 6);
-		memcpy(kpbuf[2], "links", 6);
-		kpath[0] = kpbuf[0], kparts[0] = 1;
-		kpath[1] = kpbuf[1], kparts[1] = 3;
-		kpath[2] = kpbuf[2], kparts[2] = 1;
+	if (kpath[0].n == 0) {
+		for (i = 0; i < 3; i++)
+			if (path_parse(&kpath[i], kname[i], PATH_ONE) != NULL)
+				abort();
+		tab_init(&tab);		/* empty: no id is known yet */
 	}
 	if (size == 0 || memchr(p, '\n', n) != NULL)
 		return 0;
 	mode = data[0] % 4;
-	nkpath = mode == 0 ? 0 : (size_t)mode;
-	rawflag = nkpath > 0 && (data[0] & 0x80);
+	key_init(0, mode != 0 && (data[0] & 0x80), kpath, (size_t)mode);
 	if (!record(&r, p, n))
 		return 0;
-	mkkey(&r);
+	if (mkkeys(&r, &tab, &key))
+		return 0;	/* the line itself: its spelling counts */
 	if (mode != 0)
 		return 0;	/* -k keeps values other than strings as text */
-	key.len = 0;
-	buf_add(&key, kb.p, kb.len);
-	if (key.len > 0 && key.p[0] == 'l')
-		return 0;	/* the line itself: its spelling counts */
 	line.len = 0;
 	respell(&line, p + (json_ws(p, p + n) - p),
 	    jval_end(json_ws(p, p + n), p + n) - json_ws(p, p + n));
 	if (!record(&s, line.p, line.len))
 		abort();	/* the respelling is no JSON object */
-	mkkey(&s);
-	if (kb.len != key.len || memcmp(kb.p, key.p, key.len) != 0) {
-		fprintf(stderr, "key %.*s\nrespelled %.*s\n", (int)key.len,
-		    key.p, (int)kb.len, kb.p);
+	mkkeys(&s, &tab, &again);
+	if (!samekeys(&key, &again)) {
+		fprintf(stderr, "keys of %.*s\ndiffer from %.*s\n", (int)n, p,
+		    (int)line.len, line.p);
 		abort();
 	}
 	return 0;

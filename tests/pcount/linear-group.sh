@@ -8,6 +8,6 @@ gen() {
 			    i % 3
 	}'
 }
-linear 20000 gen pcount -f g -f t -n 1 -r -o jsonl
-linear 20000 gen pcount -c -n 2 -f g -f t
-linear 20000 gen pcount -c -f g -f t --bars
+linear "pcount -f g -f t -n 1 -r -o jsonl" 20000 pcount -f g -f t -n 1 -r -o jsonl
+linear "pcount -c -n 2 -f g -f t" 20000 pcount -c -n 2 -f g -f t
+linear "pcount -c -f g -f t --bars" 20000 pcount -c -f g -f t --bars

@@ -10,7 +10,7 @@ gen() {
 		print "],\"count\":2}"
 	}'
 }
-linear 20000 gen pcount --merge -o jsonl
+linear "pcount --merge -o jsonl" 20000 pcount --merge -o jsonl
 out=$(printf '{"value":["a","b","c"],"missing":[2,0],"count":3}\n' |
     pcount --merge -o jsonl | head -1)
 want='{"value":[null,"b",null],"missing":[0,2],"count":3}'

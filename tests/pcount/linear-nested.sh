@@ -9,4 +9,4 @@ gen() {
 		print "}"
 	}'
 }
-linear 50000 gen pcount
+linear "pcount" 50000 pcount

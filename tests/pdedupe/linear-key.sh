@@ -10,4 +10,4 @@ gen() {
 		}
 	}'
 }
-linear 5000 gen pdedupe -k links.4999.url
+linear "pdedupe -k links.4999.url" 5000 pdedupe -k links.4999.url

@@ -9,7 +9,7 @@ gen() {
 		print "]}"
 	}'
 }
-linear 3000 gen pdedupe
+linear "pdedupe" 3000 pdedupe
 # and an id in the last link is still found
 out=$(printf '{"links":[{"url":"x"},[],{"u":1},{"url":"https://arxiv.org/abs/2401.01234"}]}\n{"arxiv_id":"2401.01234"}\n' |
     pdedupe)

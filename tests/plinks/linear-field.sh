@@ -10,7 +10,7 @@ gen() {
 		print ",\"b\":\"see https://yes.org\"}}"
 	}'
 }
-linear 20000 gen plinks -F a.b
+linear "plinks -F a.b" 20000 plinks -F a.b
 out=$(gen 2 | plinks -F a.b) || exit 1
 case $out in *'"links":[{"url":"https://yes.org",'*) ;;
 *) echo "got: $out"; exit 1 ;; esac

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Text without spaces full of URLs and DOIs cut back at an unclosed bracket
 # takes time linear in its length (it was scanned to its end per URL).
-. "$TOP/tests/toolkit/linear.inc"
+. "$TOP/tests/linear.sh"
 for pat in '(-https://a.org/' '10.1234/a(!' 'x.org/([{' 'doi:10.1234/{' \
     '[-github.com/a/'; do
 	gen() {

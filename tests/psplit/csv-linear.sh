@@ -1,7 +1,7 @@
 #!/bin/sh
 # A CSV header of many columns takes time linear in its length (each name
 # was compared with every earlier one), and repeated names are still found.
-. "$TOP/tests/toolkit/linear.inc"
+. "$TOP/tests/linear.sh"
 gen() {
 	awk -v n="$1" 'BEGIN {
 		printf "title"

@@ -3,7 +3,7 @@
 # literal: a record with 200 occurrences that each backtrack costs about what
 # one with 10 does (it cost 20 times as much), the rule is reported once, and
 # the record goes out.
-. "$TOP/tests/toolkit/linear.inc"
+. "$TOP/tests/linear.sh"
 printf 'evil     zzq(\\w+\\s?)*!\nfine     harmless\n' >"$lin_tmp.rules"
 gen() {
 	awk -v n="$1" 'BEGIN {

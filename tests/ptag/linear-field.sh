@@ -10,6 +10,6 @@ gen() {
 		print "}}"
 	}'
 }
-linear 50000 gen ptag -N -r basic.rules -F m.t
+linear "ptag -N -r basic.rules -F m.t" 50000 ptag -N -r basic.rules -F m.t
 out=$(gen 3 | ptag -N -r basic.rules -F m.t) || exit 1
 case $out in *'"tags":["llm"]}') ;; *) echo "got: $out"; exit 1 ;; esac

@@ -2,7 +2,7 @@
 # Reading a large rules file takes time linear in its rules (each literal,
 # tag and field was looked for among all earlier ones), and the rules work.
 # Compiling each rule costs the same, so the bound is tighter than usual.
-. "$TOP/tests/toolkit/linear.inc"
+. "$TOP/tests/linear.sh"
 gen() {
 	awk -v n="$1" 'BEGIN {
 		for (i = 0; i < n; i++)

@@ -42,19 +42,24 @@ bench_time() {
 	    'BEGIN { printf "%.1f", (t > 0 ? m / t : 0) }')
 	printf '%-34s %8s MB %8.3f s %9s MB/s %8.1f MB RSS\n' "$_name" "$_mb" \
 	    "$_best" "$_speed" "$(awk -v k="$_rss" 'BEGIN { print k / 1024 }')"
-	printf '%s\t%s\t%s\n' "$_name" "$_speed" "$_rss" >>"$BENCHDIR/results.tsv"
+	# full precision for the ratios: a slow baseline is far under 0.1 MB/s
+	printf '%s\t%s\t%s\n' "$_name" "$(awk -v m="$_mb" -v t="$_best" \
+	    'BEGIN { printf "%.6g", (t > 0 ? m / t : 0) }')" "$_rss" \
+	    >>"$BENCHDIR/results.tsv"
 }
 
+# (names go through the environment: awk -v would undo their backslashes)
 _bench_get() {
-	awk -F '\t' -v n="$1" -v c="$2" '$1 == n { v = $c } END { print v }' \
+	BN=$1 awk -F '\t' -v c="$2" '$1 == ENVIRON["BN"] { v = $c } END { print v }' \
 	    "$BENCHDIR/results.tsv"
 }
 
 bench_ratio() {
 	_a=$(_bench_get "$1" 2) _b=$(_bench_get "$2" 2)
-	awk -v a="$_a" -v b="$_b" -v min="$3" -v na="$1" -v nb="$2" 'BEGIN {
+	NA=$1 NB=$2 awk -v a="$_a" -v b="$_b" -v min="$3" 'BEGIN {
 		r = (b > 0 ? a / b : 0)
-		printf "  %-58s %8.2fx  (target >= %s) %s\n", na " vs " nb, r, min,
+		printf "  %-58s %8.2fx  (target >= %s) %s\n",
+		    ENVIRON["NA"] " vs " ENVIRON["NB"], r, min,
 		    (r >= min ? "met" : "MISSED")
 	}'
 }

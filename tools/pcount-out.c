@@ -562,7 +562,7 @@ jsonout(void)
 	}
 	if (tflag) {
 		if (form == JSON)
-			buf_adds(&b, nrows + (other > 0) ? "\n]\n" : "]\n");
+			buf_adds(&b, (nrows + (other > 0)) ? "\n]\n" : "]\n");
 		emit(&b);
 		return;
 	}

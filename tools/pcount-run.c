@@ -203,8 +203,11 @@ addrec(const char *k, size_t n)
 	}
 }
 
-/* The component of the time bucket b of the JSON value p[0..n). */
-static void
+/*
+ * Append the component of the time bucket b of the JSON value p[0..n);
+ * 0 if none: with -x a value that is no date is not counted, as (none).
+ */
+static int
 bucketleaf(struct buf *b, int bk, const char *p, size_t n, size_t fi)
 {
 	char t[16];
@@ -219,9 +222,8 @@ bucketleaf(struct buf *b, int bk, const char *p, size_t n, size_t fi)
 	}
 	if (tn > 0) {
 		addcomp(b, KSTR, t, tn);
-		return;
+		return 1;
 	}
-	addcomp(b, KNONE, "", 0);
 	if (nodate++ == 0) {
 		tmp.len = 0;
 		buf_adds(&tmp, cur->file);
@@ -231,6 +233,10 @@ bucketleaf(struct buf *b, int bk, const char *p, size_t n, size_t fi)
 		    cur->lineno);
 		nodatename = paths[fi].name;
 	}
+	if (xflag)
+		return 0;
+	addcomp(b, KNONE, "", 0);
+	return 1;
 }
 
 /* A value found at path *fi. */
@@ -238,16 +244,16 @@ static int
 value(void *arg, const char *p, size_t n)
 {
 	size_t fi = *(size_t *)arg;
-
 	struct buf *b = npaths == 1 ? &kb : &fvals[fi];
+	int got = 1;
 
 	if (npaths == 1)
 		kb.len = 0;
 	if (bkt[fi] != BNONE)
-		bucketleaf(b, bkt[fi], p, n, fi);
+		got = bucketleaf(b, bkt[fi], p, n, fi);
 	else
 		leaf(b, p, n);
-	if (npaths == 1)
+	if (npaths == 1 && got)
 		addrec(kb.p, kb.len);
 	return 0;
 }
@@ -300,8 +306,9 @@ run_count(const struct rec *r)
 	cur = r;
 	for (i = 0; i < npaths; i++) {
 		fvals[i].len = 0;
-		if (path_rec(&paths[i], r, value, &i) > 0)
-			continue;
+		if (path_rec(&paths[i], r, value, &i) > 0 &&
+		    (npaths == 1 || fvals[i].len > 0))
+			continue;	/* empty: -x, and no value was a date */
 		miss = 1;
 		if (xflag)
 			continue;	/* the other paths are still seen */
@@ -565,9 +572,9 @@ run_warn(void)
 		path_unseen(paths, ngiven);
 	if (nodate > 0)
 		warnf("warning: %s: %llu value%s of %s %s no ISO 8601 date, "
-		    "counted as (none)", nodatewhere, nodate,
-		    nodate == 1 ? "" : "s", nodatename,
-		    nodate == 1 ? "is" : "are");
+		    "%s", nodatewhere, nodate, nodate == 1 ? "" : "s",
+		    nodatename, nodate == 1 ? "is" : "are",
+		    xflag ? "not counted (-x)" : "counted as (none)");
 }
 
 /* Everything the run holds, freed: the next run starts afresh. */

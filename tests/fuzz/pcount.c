@@ -142,6 +142,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nb != na || memcmp(a, b, na) != 0) {
 		fprintf(stdout, "counted:\n%.*s\nmerged:\n%.*s\n", (int)na, a,
 		    (int)nb, b);
+		fflush(stdout);
 		abort();
 	}
 
@@ -164,6 +165,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nb != nc || memcmp(b, c, nb) != 0) {
 		fprintf(stdout, "twice:\n%.*s\ndoubled:\n%.*s\n", (int)nc, c,
 		    (int)nb, b);
+		fflush(stdout);
 		abort();
 	}
 	free(a);

@@ -2,7 +2,7 @@
  * pcount.c: libFuzzer target for pcount's counting and merging, the run of
  * tools/pcount-run.c that pcount's main drives.  Each input is JSON Lines;
  * the first byte picks the fields counted (one path, a dotted path, two,
- * time buckets) and the options (-x, -r, -n 2).  The records are counted
+ * time buckets) and the options (-x, -r, -n 2, -s).  The records are counted
  * and written as `pcount -o jsonl`; that output, merged back with --merge,
  * must give the same output byte for byte (every value and count
  * round-trips as JSON), every line of it must be a JSON object, and merging
@@ -46,6 +46,7 @@ start(int merge)
 	xflag = (opts & 0x80) != 0;
 	rflag = (opts & 0x40) != 0;
 	nflag = opts & 0x20 ? 2 : 0;
+	vflag = opts & 0x10 ? (opts & 0x08 ? STIME : SVALUE) : SCOUNT;
 	form = JSONL;
 	run_start();
 }

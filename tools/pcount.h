@@ -1,4 +1,4 @@
-/* pcount.h: pcount's counts (pcount-run.c) and their renderers (pcount-out.c) */
+/* pcount.h: pcount's counts (pcount-run.c) and renderers (pcount-out.c) */
 
 enum { TEXT, TSV, CSV, JSONL, JSON, BARS };
 

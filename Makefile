@@ -40,7 +40,8 @@ EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
 	psplit-feed
 EXTRA_plinks = plinks-extract plinks-url plinks-kind
 EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse
-EXTRA_pcount = pcount-out pcount-bars pcount-group pcount-cross pcount-time
+EXTRA_pcount = pcount-run pcount-out pcount-bars pcount-group pcount-cross \
+	pcount-time
 EXTRA_pdedupe = pdedupe-key pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 
@@ -116,8 +117,10 @@ FUZZLIBS_path = -ljansson
 EXTRA_FUZZ_ptag = -Itools $(EXTRA_ptag:%=tools/%.c)
 FUZZLIBS_ptag = $(LIBS_ptag)
 $(O)/test/fuzz-ptag: $(EXTRA_ptag:%=tools/%.c) tools/ptag.h
+# pcount's target links its run and renderers (tools/pcount-*.c), not its main.
+EXTRA_FUZZ_pcount = -Itools $(EXTRA_pcount:%=tools/%.c)
 FUZZLIBS_pcount = $(LIBS_pcount)
-$(O)/test/fuzz-pcount: tools/pcount.c
+$(O)/test/fuzz-pcount: $(EXTRA_pcount:%=tools/%.c) tools/pcount.h
 EXTRA_FUZZ_pdedupe = -Itools $(EXTRA_pdedupe:%=tools/%.c)
 FUZZLIBS_pdedupe = $(LIBS_pdedupe)
 $(O)/test/fuzz-pdedupe: $(EXTRA_pdedupe:%=tools/%.c) tools/pdedupe.h \

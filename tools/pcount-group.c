@@ -224,6 +224,7 @@ gather(void)
 	if (vflag == SVALUE)
 		qsort(rows, nrows, sizeof(*rows), byvalue);
 	else if (vflag == STIME) {
+		free(tcol);	/* a run before this one's */
 		tcol = ecalloc(npaths, sizeof(*tcol));
 		for (j = 0; j < npaths; j++)
 			tcol[j] = bucket_of_name(colname(j)) != BNONE;

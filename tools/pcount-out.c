@@ -494,19 +494,30 @@ jsonrow(struct buf *b, size_t i)
 	buf_addc(b, '}');
 }
 
-/* -o jsonl -r: each group's records, for --merge. */
+static int
+byvalue(const void *a, const void *b)
+{
+	return cmpvalue(*(struct ent *const *)a, *(struct ent *const *)b);
+}
+
+/* -o jsonl -r: each group's records, for --merge, in value order. */
 static void
 grouplines(struct buf *b)
 {
 	const char *p, *pe, *s;
-	size_t i, j, n;
+	struct ent **g, *e;
+	size_t i, j, n, ng = 0;
 	int kind, none;
 
-	for (i = 0; i < tabcap; i++) {
-		if (tab[i].count == 0 || keys.p[tab[i].off] != KGROUP)
-			continue;
-		p = getcomp(keys.p + tab[i].off, &kind, &s, &n);
-		pe = keys.p + tab[i].off + tab[i].len;
+	g = emalloc((tabn ? tabn : 1) * sizeof(*g));
+	for (i = 0; i < tabcap; i++)
+		if (tab[i].count != 0 && keys.p[tab[i].off] == KGROUP)
+			g[ng++] = &tab[i];
+	qsort(g, ng, sizeof(*g), byvalue);
+	for (i = 0; i < ng; i++) {
+		e = g[i];
+		p = getcomp(keys.p + e->off, &kind, &s, &n);
+		pe = keys.p + e->off + e->len;
 		buf_adds(b, "{\"value\":[");
 		for (none = 0, j = 0; p < pe; j++) {
 			p = getcomp(p, &kind, &s, &n);
@@ -524,7 +535,7 @@ grouplines(struct buf *b)
 		buf_adds(b, "],\"group\":true");
 		if (none) {
 			buf_adds(b, ",\"missing\":[");
-			p = getcomp(keys.p + tab[i].off, &kind, &s, &n);
+			p = getcomp(keys.p + e->off, &kind, &s, &n);
 			for (j = 0; p < pe; j++) {
 				p = getcomp(p, &kind, &s, &n);
 				if (kind != KNONE)
@@ -536,10 +547,11 @@ grouplines(struct buf *b)
 			buf_addc(b, ']');
 		}
 		buf_adds(b, ",\"count\":0,\"record_count\":");
-		putnum(b, tab[i].recs, 0);
+		putnum(b, e->recs, 0);
 		buf_adds(b, "}\n");
 		emit(b);
 	}
+	free(g);
 }
 
 static void
@@ -562,7 +574,7 @@ jsonout(void)
 	}
 	if (tflag) {
 		if (form == JSON)
-			buf_adds(&b, nrows + (other > 0) ? "\n]\n" : "]\n");
+			buf_adds(&b, (nrows + (other > 0)) ? "\n]\n" : "]\n");
 		emit(&b);
 		return;
 	}

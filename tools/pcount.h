@@ -1,4 +1,4 @@
-/* pcount.h: pcount's counts (pcount.c) and their renderers (pcount-out.c) */
+/* pcount.h: pcount's counts (pcount-run.c) and renderers (pcount-out.c) */
 
 enum { TEXT, TSV, CSV, JSONL, JSON, BARS };
 
@@ -26,7 +26,7 @@ struct ent {
 	unsigned long long last;	/* the last of them, by number */
 };
 
-/* The counts, and how to show them (set by pcount.c's options). */
+/* The counts, and how to count and show them (set by pcount.c's options). */
 extern struct ent *tab;
 extern size_t tabcap, tabn;
 extern struct buf keys;
@@ -37,12 +37,26 @@ extern char **mnames;			/* --merge: the inputs' "fields" */
 extern size_t nmnames;
 extern int havemnames;
 extern int form, pflag, rflag, vflag, cflag, tflag;
+extern int mflag, xflag;		/* --merge, --skip-missing */
 extern unsigned long long nflag;
 extern long wflag;
 
 extern struct ent **rows;		/* what to print, in order (gather) */
 extern size_t nrows;
 extern unsigned long long total;
+
+/*
+ * pcount-run.c: one run, as main and tests/fuzz/pcount.c drive it: run_path
+ * for each -f, run_start, run_count or run_merge for each line, run_end,
+ * render, run_warn, run_free (after which a new run may start).
+ */
+void	 run_path(const char *);	/* dies on a bad path */
+void	 run_start(void);		/* "tags" when no path was given */
+void	 run_count(const struct rec *);
+void	 run_merge(const struct rec *);	/* a line of pcount -o jsonl */
+int	 run_end(void);			/* EXIT_TROUBLE if a line was bad */
+void	 run_warn(void);
+void	 run_free(void);
 
 const char *getcomp(const char *, int *, const char **, size_t *);
 void	 addcomp(struct buf *, int, const char *, size_t);
@@ -53,7 +67,7 @@ const char *colname(size_t);
 void	 gather(void);
 int	 cmpvalue(const struct ent *, const struct ent *);
 size_t	 prefix(const struct ent *, size_t);
-const struct ent *find(const char *, size_t);	/* pcount.c */
+const struct ent *find(const char *, size_t);	/* pcount-run.c */
 void	 cross(void);
 
 /* pcount-time.c */

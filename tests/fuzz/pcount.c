@@ -1,91 +1,57 @@
 /*
- * pcount.c: libFuzzer target for pcount's counting and merging.  Each input
- * is JSON Lines; the first byte picks the fields counted (one path, a
- * dotted path, or two).  The records are counted and written as
- * `pcount -o jsonl`; that output, merged back with --merge, must give the
- * same output byte for byte, twice over (every value and count round-trips
- * as JSON), every line of it must be a JSON object, and merging it twice
- * must double every count.  Nothing may crash or leak (ASan/UBSan).
+ * pcount.c: libFuzzer target for pcount's counting and merging, the run of
+ * tools/pcount-run.c that pcount's main drives.  Each input is JSON Lines;
+ * the first byte picks the fields counted (one path, a dotted path, two,
+ * time buckets) and the options (-x, -r, -n 2, -s).  The records are counted
+ * and written as `pcount -o jsonl`; that output, merged back with --merge,
+ * must give the same output byte for byte (every value and count
+ * round-trips as JSON), every line of it must be a JSON object, and merging
+ * it twice must double every count.  Nothing may crash or leak (ASan/UBSan).
  */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The tool itself, with its main renamed: its static counter is the target. */
-#define main pcount_main
-#include "../../tools/pcount.c"
-#undef main
+#include "paperpipe.h"
+#include "pcount.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static int outfd = -1;
+static int opts;		/* the first byte: the set and the options */
 
 static const char *const pathsets[][3] = {
 	{ "a", NULL }, { "a.b", NULL }, { "a", "b", NULL }, { "a\\.b", "c", NULL },
+	{ "d:month", NULL }, { "d:year", "a", NULL }, { "a", "d:day", NULL },
+	{ "d:quarter", "d:week", NULL },
 };
 #define NSETS	(sizeof(pathsets) / sizeof(pathsets[0]))
 
-/* Forget every count and path: a fresh run of pcount. */
+/* A fresh run of pcount with the set's paths; merging with merge. */
 static void
-reset(void)
+start(int merge)
 {
-	size_t i, k;
-
-	for (i = 0; i < npaths; i++) {
-		if (fvals != NULL)
-			free(fvals[i].p);
-		free(paths[i].name);
-		for (k = 0; k < paths[i].n; k++)
-			free(paths[i].comp[k]);
-		free(paths[i].comp);
-		free(paths[i].clen);
-	}
-	free(paths);
-	paths = NULL;
-	npaths = ngiven = 0;
-	free(tab);
-	tab = NULL;
-	tabcap = tabn = 0;
-	keys.len = 0;
-	nrecords = other = total = 0;
-	for (i = 0; i < nmnames; i++)
-		free(mnames[i]);
-	free(mnames);
-	mnames = NULL;
-	nmnames = 0;
-	havemnames = 0;
-	arity = 0;
-	free(rows);
-	rows = NULL;
-	nrows = 0;
-	free(fvals);
-	free(nvals);
-	free(pos);
-	fvals = NULL;
-	nvals = pos = NULL;
-	status = 0;
-	mflag = xflag = 0;
-	nflag = 0;
-	form = JSONL;
-}
-
-static void
-start(int set)
-{
+	const char *const *set = pathsets[(opts & 0x0f) % NSETS];
 	int i;
 
-	reset();
-	for (i = 0; pathsets[set][i] != NULL; i++)
-		addpath(pathsets[set][i]);
-	fvals = ecalloc(npaths, sizeof(*fvals));
-	nvals = ecalloc(npaths, sizeof(*nvals));
-	pos = ecalloc(npaths, sizeof(*pos));
-	grow();
+	run_free();
+	for (i = 0; set[i] != NULL; i++)
+		run_path(set[i]);
+	mflag = merge;
+	xflag = (opts & 0x80) != 0;
+	rflag = (opts & 0x40) != 0;
+	nflag = opts & 0x20 ? 2 : 0;
+	vflag = opts & 0x10 ? (opts & 0x08 ? STIME : SVALUE) : SCOUNT;
+	form = JSONL;
+	run_start();
 }
 
-/* Feed the lines of p[0..n) to count (or merge, with mflag). */
+/* Feed the lines of p[0..n) to run_count (or run_merge, with mflag). */
 static void
 feed(const char *p, size_t n, int times)
 {
@@ -107,31 +73,25 @@ feed(const char *p, size_t n, int times)
 			    !r.ix.isobj)
 				continue;
 			if (mflag)
-				merge(&r);
+				run_merge(&r);
 			else
-				count(&r);
+				run_count(&r);
 		}
 	free(r.ix.m);
 }
 
-/* The counts as pcount -o jsonl writes them; *n its length. */
+/* The counts as pcount -o jsonl writes them; *n its length, *st run_end's. */
 static char *
-result(size_t *n)
+result(size_t *n, int *status)
 {
 	struct stat st;
 	char *s;
 
-	ngiven = npaths;
-	if (mflag && arity > 0)
-		npaths = arity;
-	else if (mflag && havemnames && nmnames > 0)
-		npaths = nmnames;
+	*status = run_end();
 	if (ftruncate(outfd, 0) == -1 || lseek(outfd, 0, SEEK_SET) == -1)
 		abort();
-	gather();
-	jsonout();
+	render();
 	out_flush(&out_stdout);
-	npaths = ngiven;
 	if (fstat(outfd, &st) == -1)
 		abort();
 	s = malloc(st.st_size + 1);
@@ -147,7 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *p = (const char *)data;
 	char *a, *b, *c;
 	size_t na, nb, nc, i;
-	int set;
+	int st;
 
 	if (outfd == -1) {
 		outfd = memfd_create("counts", 0);
@@ -156,11 +116,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size == 0)
 		return 0;
-	set = data[0] % NSETS;
-	start(set);
-	xflag = data[0] & 0x80 ? 1 : 0;
+	opts = data[0];
+	start(0);
 	feed(p + 1, size - 1, 1);
-	a = result(&na);
+	a = result(&na, &st);
 	{
 		struct jindex ix = { 0 };
 		struct jerr err;
@@ -176,39 +135,43 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	/* merged back: the same counts, the same bytes */
-	start(set);
-	mflag = 1;
+	start(1);
 	feed(a, na, 1);
-	if (status != 0)
+	b = result(&nb, &st);
+	if (st != 0)
 		abort();
-	b = result(&nb);
 	if (nb != na || memcmp(a, b, na) != 0) {
 		fprintf(stdout, "counted:\n%.*s\nmerged:\n%.*s\n", (int)na, a,
 		    (int)nb, b);
+		fflush(stdout);
 		abort();
 	}
 
 	/* merged twice: every count doubled */
-	start(set);
-	mflag = 1;
+	start(1);
 	feed(a, na, 2);
-	if (status != 0)
+	c = result(&nc, &st);
+	if (st != 0)
 		abort();
-	c = result(&nc);
-	start(set);
-	mflag = 1;
+	start(1);
 	feed(a, na, 1);
-	for (i = 0; i < tabcap; i++)
+	for (i = 0; i < tabcap; i++) {
 		tab[i].count *= 2;
+		tab[i].recs *= 2;
+	}
 	nrecords *= 2;
 	other *= 2;
 	free(b);
-	b = result(&nb);
-	if (nb != nc || memcmp(b, c, nb) != 0)
+	b = result(&nb, &st);
+	if (nb != nc || memcmp(b, c, nb) != 0) {
+		fprintf(stdout, "twice:\n%.*s\ndoubled:\n%.*s\n", (int)nc, c,
+		    (int)nb, b);
+		fflush(stdout);
 		abort();
+	}
 	free(a);
 	free(b);
 	free(c);
-	reset();
+	run_free();
 	return 0;
 }

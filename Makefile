@@ -36,7 +36,8 @@ LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-util psplit-hf psplit-hfline psplit-arxiv psplit-csv psplit-hfapi \
+EXTRA_psplit = psplit-util psplit-hf psplit-hfline psplit-arxiv \
+	psplit-arxiv-list psplit-csv psplit-hfapi \
 	psplit-feed
 EXTRA_plinks = plinks-extract
 EXTRA_ptag = ptag-rules ptag-lit

@@ -295,15 +295,6 @@ arxiv_abstract_line(const char *s, size_t n, int newpar)
 	buf_add(&arxiv_e.abstract, s, n);
 }
 
-static void
-addfield(struct buf *r, const char *k, const struct buf *v)
-{
-	if (v->len == 0)
-		return;
-	json_key(r, k);
-	json_add_str(r, v->p, v->len);
-}
-
 /* Write the entry as a record; an entry without a title is only reported. */
 void
 arxiv_emit(struct psplit *ps)
@@ -321,13 +312,13 @@ arxiv_emit(struct psplit *ps)
 	r->len = 0;
 	buf_addc(r, '{');
 	/* title and abstract first, as every record of psplit's */
-	addfield(r, "title", &arxiv_e.title);
+	psplit_addfield(r, "title", &arxiv_e.title);
 	json_key(r, "abstract");
 	json_add_str(r, arxiv_e.abstract.len > 0 ? arxiv_e.abstract.p : "",
 	    arxiv_e.abstract.len);
-	addfield(r, "arxiv_id", &arxiv_e.id);
-	addfield(r, "version", &arxiv_e.version);
-	addfield(r, "date", &arxiv_e.date);
+	psplit_addfield(r, "arxiv_id", &arxiv_e.id);
+	psplit_addfield(r, "version", &arxiv_e.version);
+	psplit_addfield(r, "date", &arxiv_e.date);
 	if (arxiv_e.authors.len > 0) {
 		json_key(r, "authors");
 		add_names(r, arxiv_e.authors.p, arxiv_e.authors.len);
@@ -340,14 +331,14 @@ arxiv_emit(struct psplit *ps)
 			psplit_addwords(r, arxiv_e.cats.p, arxiv_e.cats.len,
 			    " \t");
 	}
-	addfield(r, "comments", &arxiv_e.comments);
-	addfield(r, "journal_ref", &arxiv_e.jref);
-	addfield(r, "doi", &arxiv_e.doi);
+	psplit_addfield(r, "comments", &arxiv_e.comments);
+	psplit_addfield(r, "journal_ref", &arxiv_e.jref);
+	psplit_addfield(r, "doi", &arxiv_e.doi);
 	if (arxiv_e.extra.len > 0) {
 		json_sep(r);
 		buf_add(r, arxiv_e.extra.p, arxiv_e.extra.len);
 	}
-	addfield(r, "url", &arxiv_e.url);
+	psplit_addfield(r, "url", &arxiv_e.url);
 	if (arxiv_e.cross)
 		buf_adds(r, ",\"cross_list\":true");
 	if (arxiv_e.replaced)

@@ -1,6 +1,5 @@
 /* psplit-hf.c: psplit's reader for a copied Hugging Face papers page */
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "paperpipe.h"
@@ -138,26 +137,6 @@ paragraph(struct block *b)
 }
 
 static void
-addfield(struct buf *r, const char *key, const struct buf *v)
-{
-	if (v->len == 0)
-		return;
-	json_key(r, key);
-	json_add_str(r, v->p, v->len);
-}
-
-static void
-addnum(struct buf *r, const char *key, long long v)
-{
-	char num[32];
-
-	if (v < 0)
-		return;
-	json_key(r, key);
-	buf_add(r, num, (size_t)snprintf(num, sizeof(num), "%lld", v));
-}
-
-static void
 resetcard(void)
 {
 	hf.state = C_NONE;
@@ -266,14 +245,14 @@ emit(void)
 	buf_add(r, "\",\"abstract\":\"", 14);
 	buf_add(r, hf.abs.b.p, hf.abs.b.len);
 	buf_addc(r, '"');
-	addfield(r, "date", &hf.date);
-	addfield(r, "published", &hf.pub);
-	addnum(r, "upvotes", hf.upvotes);
-	addfield(r, "submitted_by", &hf.sub);
-	addfield(r, "organization", &hf.org);
-	addnum(r, "authors_count", hf.nauthors);
-	addnum(r, "num_comments", hf.ncomments);
-	addfield(r, "github_stars", &hf.stars);
+	psplit_addfield(r, "date", &hf.date);
+	psplit_addfield(r, "published", &hf.pub);
+	psplit_addnum(r, "upvotes", hf.upvotes);
+	psplit_addfield(r, "submitted_by", &hf.sub);
+	psplit_addfield(r, "organization", &hf.org);
+	psplit_addnum(r, "authors_count", hf.nauthors);
+	psplit_addnum(r, "num_comments", hf.ncomments);
+	psplit_addfield(r, "github_stars", &hf.stars);
 	buf_addc(r, '}');
 	psplit_emit(hf.ps);
 	/* Keep this card's text for the duplicate check, without copying. */
@@ -415,9 +394,9 @@ postmeta(void)
 	return 1;
 }
 
-/* Handle a metadata line of kind k (s, n: the line). */
+/* Handle a metadata line of kind k (what else it holds: hf_mv). */
 static void
-meta(int k, const char *s, size_t n)
+meta(int k)
 {
 	switch (k) {
 	case L_SKIP:
@@ -542,7 +521,7 @@ hf_read(struct lines *l, struct psplit *ps)
 		k = hf_classify(s, n, !hf.prevtext);
 		if (k != L_TEXT) {
 			endblock();
-			meta(k, s, n);
+			meta(k);
 			hf.prevtext = 0;
 			continue;
 		}

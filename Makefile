@@ -36,8 +36,8 @@ LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-util psplit-hf psplit-arxiv psplit-csv psplit-hfapi \
-	psplit-feed
+EXTRA_psplit = psplit-util psplit-hf psplit-hfline psplit-arxiv \
+	psplit-arxiv-list psplit-csv psplit-hfapi psplit-feed psplit-html
 EXTRA_plinks = plinks-extract plinks-url plinks-kind
 EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse
 EXTRA_pcount = pcount-run pcount-out pcount-bars pcount-group pcount-cross \
@@ -99,10 +99,10 @@ FUZZLIBS_json = -ljansson
 # psplit's target links its readers (tools/psplit-*.c), not its main.
 EXTRA_FUZZ_psplit = -Itools $(XML_CFLAGS) $(EXTRA_psplit:%=tools/%.c)
 FUZZLIBS_psplit = $(LIBS_psplit)
-$(O)/test/fuzz-psplit: $(EXTRA_psplit:%=tools/%.c) tools/psplit.h
+$(O)/test/fuzz-psplit: $(EXTRA_psplit:%=tools/%.c) $(wildcard tools/psplit*.h)
 # One target per network reader: the same harness, held to those formats.
 $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed: tests/fuzz/psplit.c \
-		$(EXTRA_psplit:%=tools/%.c) tools/psplit.h $(LIB)
+		$(EXTRA_psplit:%=tools/%.c) $(wildcard tools/psplit*.h) $(LIB)
 	@mkdir -p $(@D)
 	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-DREADERS='"$(READERS_$(@F))"' -o $@ tests/fuzz/psplit.c \

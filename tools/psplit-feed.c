@@ -1,16 +1,14 @@
 /*
- * psplit-feed.c: psplit's readers for what scripts fetch as XML or HTML:
- * the arXiv API and RSS feeds (Atom, RSS 2.0), arXiv listing and search
- * pages, and the Hugging Face papers page, all through libxml2.
+ * psplit-feed.c: psplit's readers for the arXiv API and RSS feeds (Atom,
+ * RSS 2.0), streamed through libxml2, and what they share with the HTML
+ * readers of psplit-html.c: the input callbacks, the error handlers that
+ * load nothing from outside, and the format tests.
  */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -18,10 +16,10 @@
 
 #include "paperpipe.h"
 #include "psplit.h"
+#include "psplit-feed.h"
 
-
-static struct psplit *cur;		/* the input, for libxml2's callbacks */
-static struct lines *curl;
+struct psplit *feed_ps;		/* the input, for libxml2's callbacks */
+struct lines *feed_lines;
 static struct paper pp;
 static struct buf tmp;
 static int xmlerrs;
@@ -33,10 +31,10 @@ static int xmlerrs;
 static xmlParserInputPtr
 noload(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
-	if (cur != NULL) {
-		psplit_warn(cur, 0, "external entity %s not loaded",
+	if (feed_ps != NULL) {
+		psplit_warn(feed_ps, 0, "external entity %s not loaded",
 		    url != NULL ? url : id != NULL ? id : "?");
-		cur->status = EXIT_TROUBLE;
+		feed_ps->status = EXIT_TROUBLE;
 	}
 	return NULL;
 }
@@ -47,56 +45,56 @@ xmlerr(void *arg, xmlErrorPtr err)
 {
 	size_t n;
 
-	if (err == NULL || err->level < XML_ERR_ERROR || cur == NULL)
+	if (err == NULL || err->level < XML_ERR_ERROR || feed_ps == NULL)
 		return;
 	if (xmlerrs++ > 0)
 		return;			/* the first says where it went wrong */
 	n = err->message != NULL ? strlen(err->message) : 0;
 	while (n > 0 && err->message[n - 1] == '\n')
 		n--;
-	psplit_warn(cur, err->line > 0 ? (unsigned long long)err->line : 0,
+	psplit_warn(feed_ps, err->line > 0 ? (unsigned long long)err->line : 0,
 	    "%.*s", (int)n, err->message != NULL ? err->message : "XML error");
-	cur->status = EXIT_TROUBLE;
+	feed_ps->status = EXIT_TROUBLE;
 }
 
-static int
-readcb(void *arg, char *buf, int len)
+int
+feed_readcb(void *arg, char *buf, int len)
 {
-	long long r = lines_read(curl, buf, (size_t)len);
+	long long r = lines_read(feed_lines, buf, (size_t)len);
 
 	return r < 0 ? -1 : (int)r;
 }
 
-static int
-closecb(void *arg)
+int
+feed_closecb(void *arg)
 {
 	return 0;
 }
 
 /* Real HTML is rarely valid: the HTML parser recovers, silently. */
-static void
-quiet(void *arg, xmlErrorPtr err)
+void
+feed_quiet(void *arg, xmlErrorPtr err)
 {
 }
 
-static void
-setup(struct lines *l, struct psplit *ps, int html)
+void
+feed_setup(struct lines *l, struct psplit *ps, int html)
 {
-	cur = ps;
-	curl = l;
+	feed_ps = ps;
+	feed_lines = l;
 	xmlerrs = 0;
 	xmlSetExternalEntityLoader(noload);
-	xmlSetStructuredErrorFunc(NULL, html ? quiet : xmlerr);
+	xmlSetStructuredErrorFunc(NULL, html ? feed_quiet : xmlerr);
 }
 
-static int
-has(const char *p, size_t n, const char *lit)
+int
+feed_has(const char *p, size_t n, const char *lit)
 {
 	return n > 0 && memmem(p, n, lit, strlen(lit)) != NULL;
 }
 
-static int
-hascase(const char *p, size_t n, const char *lit)
+int
+feed_hascase(const char *p, size_t n, const char *lit)
 {
 	size_t k = strlen(lit), i;
 
@@ -107,8 +105,8 @@ hascase(const char *p, size_t n, const char *lit)
 }
 
 /* An XML document (a BOM, a declaration or white space before "<"). */
-static const char *
-xmlstart(const char *p, size_t n)
+const char *
+feed_xmlstart(const char *p, size_t n)
 {
 	const char *e = p + n;
 
@@ -122,15 +120,16 @@ xmlstart(const char *p, size_t n)
 int
 atom_detect(const char *p, size_t n)
 {
-	return xmlstart(p, n) != NULL && (has(p, n, "<feed") ||
-	    has(p, n, ":feed ")) && has(p, n, "http://www.w3.org/2005/Atom");
+	return feed_xmlstart(p, n) != NULL && (feed_has(p, n, "<feed") ||
+	    feed_has(p, n, ":feed ")) &&
+	    feed_has(p, n, "http://www.w3.org/2005/Atom");
 }
 
 int
 rss_detect(const char *p, size_t n)
 {
-	return xmlstart(p, n) != NULL && has(p, n, "<rss") &&
-	    has(p, n, "<channel");
+	return feed_xmlstart(p, n) != NULL && feed_has(p, n, "<rss") &&
+	    feed_has(p, n, "<channel");
 }
 
 /* ---- the arXiv API and RSS feeds (Atom and RSS 2.0), streamed */
@@ -157,8 +156,8 @@ text(xmlTextReaderPtr r, struct buf *dst, int paras)
 	xmlFree(s);
 }
 
-static void
-addname(struct buf *list, const char *s, size_t n)
+void
+feed_addname(struct buf *list, const char *s, size_t n)
 {
 	size_t at;
 
@@ -179,7 +178,7 @@ addnames(struct buf *list, const char *s, size_t n)
 	while (s < e) {
 		if ((c = memchr(s, ',', e - s)) == NULL)
 			c = e;
-		addname(list, s, c - s);
+		feed_addname(list, s, c - s);
 		s = c + 1;
 	}
 }
@@ -261,7 +260,7 @@ feed_entry(struct psplit *ps, struct paper *p, struct buf *idtext,
 	if (date->len > 0)
 		rfcdate(&p->published, date);
 	announce(p);
-	if (has(idtext->p, idtext->len, "/api/errors")) {
+	if (feed_has(idtext->p, idtext->len, "/api/errors")) {
 		psplit_warn(ps, 0, "the arXiv API says: %.*s",
 		    (int)p->abstract.len, p->abstract.p);
 		ps->status = EXIT_TROUBLE;
@@ -321,8 +320,8 @@ feed_read(struct lines *l, struct psplit *ps)
 	const xmlChar *name;
 	int ret, type, depth, in = -1, author = 0, channel = 0, dtd = 0;
 
-	setup(l, ps, 0);
-	r = xmlReaderForIO(readcb, closecb, NULL, NULL, NULL,
+	feed_setup(l, ps, 0);
+	r = xmlReaderForIO(feed_readcb, feed_closecb, NULL, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_COMPACT);
 	if (r == NULL) {
 		psplit_warn(ps, 0, "cannot start the XML reader");
@@ -379,7 +378,7 @@ feed_read(struct lines *l, struct psplit *ps)
 		if (depth == in + 2 && author && is(name, "name")) {
 			tmp.len = 0;
 			text(r, &tmp, 0);
-			addname(&pp.authors, tmp.p, tmp.len);
+			feed_addname(&pp.authors, tmp.p, tmp.len);
 			continue;
 		}
 		if (depth != in + 1)
@@ -419,7 +418,7 @@ feed_read(struct lines *l, struct psplit *ps)
 				    strlen((const char *)t), 0);
 			else
 				text(r, &tmp, 0);
-			addname(&pp.cats, tmp.p, tmp.len);
+			feed_addname(&pp.cats, tmp.p, tmp.len);
 		} else if (is(name, "primary_category")) {
 			const xmlChar *t = attr(r, "term");
 
@@ -452,355 +451,5 @@ feed_read(struct lines *l, struct psplit *ps)
 	xmlFreeTextReader(r);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
-	cur = NULL;
-}
-
-/* ---- HTML pages: the Hugging Face papers page, arXiv lists and search */
-
-static int
-htmlish(const char *p, size_t n)
-{
-	return xmlstart(p, n) != NULL && (hascase(p, n, "<!doctype html") ||
-	    hascase(p, n, "<html"));
-}
-
-int
-hfhtml_detect(const char *p, size_t n)
-{
-	return htmlish(p, n) && (has(p, n, "huggingface.co") ||
-	    has(p, n, "data-target=\"DailyPapers\"") ||
-	    has(p, n, "data-target=\"PaperContent\""));
-}
-
-int
-arxivhtml_detect(const char *p, size_t n)
-{
-	return htmlish(p, n) && hascase(p, n, "arxiv") &&
-	    (has(p, n, "list-title") || has(p, n, "arxiv-result") ||
-	    has(p, n, "/list/") || has(p, n, "list-identifier") ||
-	    has(p, n, "/abs/"));
-}
-
-/* What text inside an arXiv list entry is, by the class around it. */
-enum { F_NONE, F_TITLE, F_AUTHORS, F_COMMENTS, F_JREF, F_SUBJECTS,
-	F_ABSTRACT, F_ID, F_SKIP };
-
-static struct html {
-	int		 depth;		/* of the element being read */
-	int		 inentry;	/* in a <dd> or an arxiv-result */
-	int		 entrydepth, fdepth, field, sdepth, adepth;
-	int		 isdt, primary, pdepth;
-	struct buf	 text, name, idtext, subjects, prim;
-	unsigned long	 nentries;
-} h;
-
-static const char *
-hattr(const xmlChar **atts, const char *name)
-{
-	for (; atts != NULL && atts[0] != NULL; atts += 2)
-		if (strcasecmp((const char *)atts[0], name) == 0)
-			return atts[1] != NULL ? (const char *)atts[1] : "";
-	return NULL;
-}
-
-/* Whether the class attribute holds the word w. */
-static int
-hasclass(const xmlChar **atts, const char *w)
-{
-	const char *c = hattr(atts, "class"), *p;
-	size_t k = strlen(w);
-
-	if (c == NULL)
-		return 0;
-	for (p = c; (p = strstr(p, w)) != NULL; p += k)
-		if ((p == c || p[-1] == ' ') && (p[k] == '\0' || p[k] == ' '))
-			return 1;
-	return 0;
-}
-
-/* "Computation and Language (cs.CL); Machine Learning (cs.LG)" */
-static void
-subjects(struct buf *cats, const char *s, size_t n)
-{
-	const char *e = s + n, *o, *c;
-
-	if (n == 0)
-		return;
-	while ((o = memchr(s, '(', e - s)) != NULL &&
-	    (c = memchr(o, ')', e - o)) != NULL) {
-		addname(cats, o + 1, c - o - 1);
-		s = c + 1;
-	}
-}
-
-static void
-list_entry(void)
-{
-	struct paper *p = &pp;
-
-	if (!h.inentry)
-		return;
-	h.inentry = 0;
-	subjects(&p->cats, h.subjects.p, h.subjects.len);
-	tmp.len = 0;
-	subjects(&tmp, h.prim.p, h.prim.len);
-	buf_add(&p->primary, tmp.p, tmp.len);
-	if (!psplit_arxiv_id(h.idtext.p, h.idtext.len, &p->id, &p->version) ||
-	    p->title.len == 0)
-		return;
-	buf_adds(&p->url, "https://arxiv.org/abs/");
-	buf_add(&p->url, p->id.p, p->id.len);
-	paper_emit(cur, p);
-}
-
-static void
-list_begin(void)
-{
-	list_entry();
-	h.inentry = 1;
-	h.entrydepth = h.depth;
-	h.field = F_NONE;
-	h.subjects.len = h.prim.len = 0;
-	paper_clear(&pp);
-}
-
-/* The text of the field that just closed goes to its place. */
-static void
-field_end(void)
-{
-	struct paper *p = &pp;
-	const char *s = h.text.p;
-	size_t n = h.text.len;
-
-	switch (h.field) {
-	case F_TITLE:
-		psplit_text(&p->title, s, n, 0);
-		break;
-	case F_COMMENTS:
-		psplit_text(&p->comments, s, n, 0);
-		break;
-	case F_JREF:
-		psplit_text(&p->jref, s, n, 0);
-		break;
-	case F_SUBJECTS:
-		buf_add(&h.subjects, s, n);
-		break;
-	case F_ABSTRACT:
-		p->abstract.len = 0;
-		psplit_text(&p->abstract, s, n, 1);
-		break;
-	}
-	h.field = F_NONE;
-	h.text.len = 0;
-}
-
-static void
-h_start(void *ctx, const xmlChar *tag, const xmlChar **atts)
-{
-	const char *t = (const char *)tag, *v;
-
-	h.depth++;
-	if (strcmp(t, "div") == 0 || strcmp(t, "p") == 0 ||
-	    strcmp(t, "span") == 0 || strcmp(t, "a") == 0 ||
-	    strcmp(t, "dt") == 0 || strcmp(t, "dd") == 0 ||
-	    strcmp(t, "li") == 0)
-		;
-	else
-		return;
-	if (strcmp(t, "dt") == 0) {
-		list_begin();
-		h.idtext.len = 0;
-		h.isdt = 1;
-		return;
-	}
-	if (strcmp(t, "li") == 0 && hasclass(atts, "arxiv-result")) {
-		list_begin();
-		h.idtext.len = 0;
-		h.isdt = 0;
-		return;
-	}
-	if (!h.inentry)
-		return;
-	if (strcmp(t, "a") == 0 && (v = hattr(atts, "href")) != NULL &&
-	    h.idtext.len == 0 && strstr(v, "/abs/") != NULL) {
-		buf_adds(&h.idtext, v);
-		return;
-	}
-	if (h.field == F_AUTHORS && strcmp(t, "a") == 0) {
-		h.name.len = 0;
-		h.adepth = h.depth;
-		return;
-	}
-	if (h.field != F_NONE) {
-		/* Inside a field: labels and the "Less" link are not text. */
-		if (hasclass(atts, "descriptor") || (h.field == F_ABSTRACT &&
-		    strcmp(t, "a") == 0)) {
-			if (h.sdepth == 0)
-				h.sdepth = h.depth;
-		} else if (h.field == F_SUBJECTS &&
-		    hasclass(atts, "primary-subject")) {
-			h.primary = 1;
-			h.pdepth = h.depth;
-		}
-		return;
-	}
-	h.fdepth = h.depth;
-	h.sdepth = 0;
-	if (hasclass(atts, "list-title") && strcmp(t, "div") == 0)
-		h.field = F_TITLE;
-	else if (hasclass(atts, "title") && strcmp(t, "p") == 0)
-		h.field = F_TITLE;
-	else if (hasclass(atts, "list-authors") || hasclass(atts, "authors"))
-		h.field = F_AUTHORS;
-	else if (hasclass(atts, "list-comments") || hasclass(atts, "comments"))
-		h.field = F_COMMENTS;
-	else if (hasclass(atts, "list-journal-ref"))
-		h.field = F_JREF;
-	else if (hasclass(atts, "list-subjects"))
-		h.field = F_SUBJECTS;
-	else if ((hasclass(atts, "mathjax") && strcmp(t, "p") == 0 &&
-	    !hasclass(atts, "abstract")) ||
-	    hasclass(atts, "abstract-full"))
-		h.field = F_ABSTRACT;
-	h.text.len = 0;
-}
-
-static void
-h_end(void *ctx, const xmlChar *tag)
-{
-	const char *t = (const char *)tag;
-
-	if (h.sdepth == h.depth)
-		h.sdepth = 0;
-	if (h.primary && h.pdepth == h.depth)
-		h.primary = 0;
-	if (h.field == F_AUTHORS && h.adepth == h.depth) {
-		addname(&pp.authors, h.name.p, h.name.len);
-		h.adepth = 0;
-	}
-	if (h.field != F_NONE && h.fdepth == h.depth)
-		field_end();
-	if (h.inentry && ((strcmp(t, "dd") == 0 && h.isdt) ||
-	    (strcmp(t, "li") == 0 && !h.isdt && h.depth == h.entrydepth)))
-		list_entry();
-	h.depth--;
-}
-
-static void
-h_text(void *ctx, const xmlChar *s, int n)
-{
-	if (!h.inentry || h.field == F_NONE || h.sdepth != 0)
-		return;
-	if (h.field == F_AUTHORS) {
-		if (h.adepth != 0)
-			buf_add(&h.name, s, (size_t)n);
-		return;
-	}
-	if (h.primary)
-		buf_add(&h.prim, s, (size_t)n);
-	buf_add(&h.text, s, (size_t)n);
-}
-
-/* The Hugging Face page: the list is the JSON in one element's data-props. */
-static void
-hf_start(void *ctx, const xmlChar *tag, const xmlChar **atts)
-{
-	static struct jindex ix;
-	const char *target, *props;
-	struct jerr err;
-	struct span v;
-	struct jiter it;
-	struct member m;
-	size_t n;
-
-	if ((target = hattr(atts, "data-target")) == NULL ||
-	    (props = hattr(atts, "data-props")) == NULL)
-		return;
-	if (strcmp(target, "DailyPapers") != 0 &&
-	    strcmp(target, "PaperContent") != 0)
-		return;
-	h.nentries++;
-	n = strlen(props);
-	if (json_scan(props, n, &ix, &err) == -1 || !ix.isobj) {
-		psplit_warn(cur, 0, "data-props of %s: %s", target,
-		    err.why != NULL ? err.why : "not an object");
-		cur->status = EXIT_TROUBLE;
-		return;
-	}
-	if (strcmp(target, "PaperContent") == 0) {
-		hfapi_item(cur, &pp, props, n, &err);
-		return;
-	}
-	if (!jval_get(props, n, "dailyPapers", 11, &v) ||
-	    !jval_open(&it, v.p, v.n) || it.obj) {
-		psplit_warn(cur, 0, "data-props of %s: no dailyPapers list",
-		    target);
-		cur->status = EXIT_TROUBLE;
-		return;
-	}
-	while (jval_next(&it, &m))
-		if (hfapi_item(cur, &pp, m.val.p, m.val.n, &err) == -1) {
-			psplit_warn(cur, 0, "data-props of %s: %s", target,
-			    err.why);
-			cur->status = EXIT_TROUBLE;
-		}
-}
-
-static void
-html_read(struct lines *l, struct psplit *ps, int hf)
-{
-	xmlSAXHandler sax;
-	htmlParserCtxtPtr ctx;
-
-	setup(l, ps, 1);
-	memset(&sax, 0, sizeof(sax));
-	memset(&h.depth, 0, offsetof(struct html, text));
-	h.text.len = h.name.len = h.idtext.len = 0;
-	h.nentries = 0;
-	paper_clear(&pp);
-	if (hf)
-		sax.startElement = hf_start;
-	else {
-		sax.startElement = h_start;
-		sax.endElement = h_end;
-		sax.characters = h_text;
-	}
-	sax.serror = quiet;
-	if ((ctx = htmlNewParserCtxt()) == NULL || ctx->sax == NULL) {
-		psplit_warn(ps, 0, "cannot start the HTML parser");
-		ps->status = EXIT_TROUBLE;
-		return;
-	}
-	memcpy(ctx->sax, &sax, sizeof(sax));
-	/*
-	 * Pulled through the read callback rather than pushed: the pull
-	 * parser drops what it has read (the push parser keeps it all), so
-	 * memory does not grow with the page.
-	 */
-	htmlCtxtReadIO(ctx, readcb, closecb, NULL, NULL, "UTF-8",
-	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
-	if (curl->err)
-		ps->status = EXIT_TROUBLE;
-	if (!hf)
-		list_entry();
-	else if (h.nentries == 0) {
-		psplit_warn(ps, 0, "no DailyPapers or PaperContent data-props "
-		    "in this Hugging Face page");
-		ps->status = EXIT_TROUBLE;
-	}
-	htmlFreeParserCtxt(ctx);
-	cur = NULL;
-}
-
-void
-hfhtml_read(struct lines *l, struct psplit *ps)
-{
-	html_read(l, ps, 1);
-}
-
-void
-arxivhtml_read(struct lines *l, struct psplit *ps)
-{
-	html_read(l, ps, 0);
+	feed_ps = NULL;
 }

@@ -313,8 +313,19 @@ plist(struct buf *r, const char *k, const struct buf *v)
 	psplit_addwords(r, v->p, v->len, "\n");
 }
 
-static void
-pnum(struct buf *r, const char *k, long long v)
+/* A string member, unless v is empty (v: JSON string contents). */
+void
+psplit_addfield(struct buf *r, const char *k, const struct buf *v)
+{
+	if (v->len == 0)
+		return;
+	json_key(r, k);
+	json_add_str(r, v->p, v->len);
+}
+
+/* A count, unless it is unknown (negative). */
+void
+psplit_addnum(struct buf *r, const char *k, long long v)
 {
 	char num[32];
 
@@ -357,8 +368,8 @@ paper_emit(struct psplit *ps, struct paper *p)
 	pfield(r, "url", &p->url);
 	pfield(r, "published", &p->published);
 	pfield(r, "updated", &p->updated);
-	pnum(r, "upvotes", p->upvotes);
-	pnum(r, "num_comments", p->ncomments);
+	psplit_addnum(r, "upvotes", p->upvotes);
+	psplit_addnum(r, "num_comments", p->ncomments);
 	pfield(r, "announce_type", &p->announce);
 	buf_addc(r, '}');
 	/* The HTML parser passes bad UTF-8 through: records never do. */

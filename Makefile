@@ -36,7 +36,7 @@ LIBS_pcount = -lcsv -lutf8proc -lxxhash
 LIBS_pdedupe = -lutf8proc -lxxhash
 LIBS_pfmt = -lutf8proc
 # Extra objects of a tool (tools/NAME-*.c), listed per tool.
-EXTRA_psplit = psplit-util psplit-hf psplit-hfline psplit-arxiv \
+EXTRA_psplit = psplit-detect psplit-util psplit-hf psplit-hfline psplit-arxiv \
 	psplit-arxiv-list psplit-csv psplit-hfapi psplit-feed psplit-html
 EXTRA_plinks = plinks-extract plinks-url plinks-kind
 EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse

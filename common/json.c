@@ -34,12 +34,17 @@ json_ws(const char *p, const char *e)
 	return p;
 }
 
-/* json_ws inlined: most calls find no white space at all. */
+/*
+ * json_ws inlined: most calls find no white space at all, or the one space
+ * of ", " and ": ".
+ */
 static inline const char *
 ws(const char *p, const char *e)
 {
 	if (p < e && (unsigned char)*p > ' ')
 		return p;
+	if (e - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ')
+		return p + 1;
 	return json_ws(p, e);
 }
 
@@ -545,7 +550,8 @@ json_key_eq(const struct member *m, const char *k, size_t kn)
 	static struct buf tmp;
 
 	if (!m->kesc)
-		return m->key.n == kn && memcmp(m->key.p, k, kn) == 0;
+		return m->key.n == kn && (kn == 0 || (m->key.p[0] == k[0] &&
+		    memcmp(m->key.p, k, kn) == 0));
 	tmp.len = 0;
 	json_str_decode(&tmp, m->key.p, m->key.n);
 	return tmp.len == kn && memcmp(tmp.p, k, kn) == 0;

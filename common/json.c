@@ -26,26 +26,13 @@ static const signed char hexval[256] = {
 #define ISWS(c)	((unsigned char)(c) <= ' ' && \
 	    (WSMASK >> (unsigned char)(c) & 1))
 
+/* json_ws past its inline cases: any run of white space. */
 const char *
-json_ws(const char *p, const char *e)
+json_ws_more(const char *p, const char *e)
 {
 	while (p < e && ISWS(*p))
 		p++;
 	return p;
-}
-
-/*
- * json_ws inlined: most calls find no white space at all, or the one space
- * of ", " and ": ".
- */
-static inline const char *
-ws(const char *p, const char *e)
-{
-	if (p < e && (unsigned char)*p > ' ')
-		return p;
-	if (e - p >= 2 && *p == ' ' && (unsigned char)p[1] > ' ')
-		return p + 1;
-	return json_ws(p, e);
 }
 
 /*
@@ -245,7 +232,7 @@ json_scan(const char *s, size_t n, struct jindex *ix, struct jerr *err)
 		ix->close = ix->last = NULL;
 	}
 	err->why = NULL;
-	p = ws(p, e);
+	p = json_ws(p, e);
 value:
 	if (p >= e) {
 		err->why = depth ? "unexpected end of input" : "no value";
@@ -266,7 +253,7 @@ value:
 		if (depth == 0 && top && ix != NULL)
 			ix->isobj = 1;
 		depth++;
-		p = ws(p + 1, e);
+		p = json_ws(p + 1, e);
 		if (p < e && *p == (top ? '}' : ']')) {
 			p++;
 			goto pop;
@@ -310,7 +297,7 @@ after:
 		m->val.n = p - m->val.p;
 		ix->last = p;
 	}
-	p = ws(p, e);
+	p = json_ws(p, e);
 	if (depth == 0)
 		goto end;
 	if (p >= e) {
@@ -318,7 +305,7 @@ after:
 		goto fail;
 	}
 	if (*p == ',') {
-		p = ws(p + 1, e);
+		p = json_ws(p + 1, e);
 		if (top)
 			goto key;
 		goto value;
@@ -350,12 +337,12 @@ key:
 		m->key.n = q - (p + 1);
 		m->kesc = esc;
 	}
-	p = ws(q + 1, e);
+	p = json_ws(q + 1, e);
 	if (p >= e || *p != ':') {
 		err->why = "expected ':'";
 		goto fail;
 	}
-	p = ws(p + 1, e);
+	p = json_ws(p + 1, e);
 	if (depth == 1 && m != NULL)
 		m->val.p = p;
 	goto value;
@@ -403,7 +390,7 @@ json_skip(const char *p, const char *e)
 	size_t depth = 0;
 
 	do {
-		p = ws(p, e);
+		p = json_ws(p, e);
 		if (p >= e)
 			return p;
 		switch (*p) {
@@ -543,15 +530,12 @@ json_add_str(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
-/* Does member m's key equal the decoded key k? */
+/* json_key_eq for a key with escapes: compare the decoded key. */
 int
-json_key_eq(const struct member *m, const char *k, size_t kn)
+json_key_eq_esc(const struct member *m, const char *k, size_t kn)
 {
 	static struct buf tmp;
 
-	if (!m->kesc)
-		return m->key.n == kn && (kn == 0 || (m->key.p[0] == k[0] &&
-		    memcmp(m->key.p, k, kn) == 0));
 	tmp.len = 0;
 	json_str_decode(&tmp, m->key.p, m->key.n);
 	return tmp.len == kn && memcmp(tmp.p, k, kn) == 0;

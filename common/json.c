@@ -87,6 +87,7 @@ static const char * __attribute__((noinline))
 string_slow(const char *p, const char *e, int *esc, struct jerr *err,
     const char **at)
 {
+	const unsigned char *u;
 	size_t k;
 	int i;
 
@@ -130,12 +131,26 @@ string_slow(const char *p, const char *e, int *esc, struct jerr *err,
 			err->why = "control character in string";
 			goto fail;
 		}
-		if ((k = utf8_seqlen((const unsigned char *)p,
-		    (const unsigned char *)e)) == 0) {
-			err->why = "invalid UTF-8 in string";
-			goto fail;
-		}
-		p += k;
+		/*
+		 * A run of non-ASCII text: the 2- and 3-byte sequences of
+		 * accented Latin and CJK checked here, the rest (and the
+		 * errors) by utf8_seqlen.
+		 */
+		do {
+			u = (const unsigned char *)p;
+			if (u[0] >= 0xc2 && u[0] <= 0xdf && e - p >= 2 &&
+			    (u[1] & 0xc0) == 0x80)
+				k = 2;
+			else if (u[0] >= 0xe1 && u[0] <= 0xec && e - p >= 3 &&
+			    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80)
+				k = 3;
+			else if ((k = utf8_seqlen(u,
+			    (const unsigned char *)e)) == 0) {
+				err->why = "invalid UTF-8 in string";
+				goto fail;
+			}
+			p += k;
+		} while (p < e && (unsigned char)*p >= 0x80);
 	}
 fail:
 	*at = p;

@@ -144,6 +144,14 @@ unit_json(void)
 	check(scan_at_offsets("\xc3\xa9", 0), "json: 2-byte UTF-8 at every offset");
 	check(scan_at_offsets("\xe2\x82\xac\xf0\x9f\x98\x80", 0),
 	    "json: 3- and 4-byte UTF-8 at every offset");
+	check(scan_at_offsets("\xe4\xb8\xad\xe6\x96\x87\xc3\xa9\xf0\x9f\x98\x80"
+	    "\xee\x80\x80", 0), "json: a run of non-ASCII at every offset");
+	check(scan_at_offsets("\xe0\x80\x80", 1),
+	    "json: overlong 3-byte UTF-8 rejected at every offset");
+	check(scan_at_offsets("\xe4\xb8" "a", 1),
+	    "json: cut 3-byte UTF-8 rejected at every offset");
+	check(scan_at_offsets("\xc3\xc3\xa9", 1),
+	    "json: lead byte without continuation rejected at every offset");
 	check(scan_at_offsets("\x01", 1),
 	    "json: control byte rejected at every offset");
 	check(scan_at_offsets("\x1f", 1),

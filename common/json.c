@@ -20,10 +20,17 @@ static const signed char hexval[256] = {
 	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
+/* The four JSON white space bytes, as a mask of 1 << byte. */
+#define WSMASK	((1ULL << ' ') | (1ULL << '\n') | (1ULL << '\t') | \
+	    (1ULL << '\r'))
+#define ISWS(c)	((unsigned char)(c) <= ' ' && \
+	    (WSMASK >> (unsigned char)(c) & 1))
+
+/* json_ws past its inline cases: any run of white space. */
 const char *
-json_ws(const char *p, const char *e)
+json_ws_more(const char *p, const char *e)
 {
-	while (p < e && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+	while (p < e && ISWS(*p))
 		p++;
 	return p;
 }
@@ -38,23 +45,26 @@ plain(const char *p, const char *e)
 	uint64_t w;
 #ifdef __SSE2__
 	/*
-	 * Sixteen at a time where SSE2 is there (every x86-64): a signed
-	 * compare with 0x20 catches control bytes and bytes >= 0x80 at once.
+	 * Sixteen at a time where SSE2 is there (every x86-64).
+	 * Flipping bit 1 maps '"' (0x22) to 0x20 and keeps 0x00-0x1f below
+	 * 0x20 and every other byte at 0x21 or above, so one signed compare
+	 * with 0x21 catches '"', control bytes and bytes >= 0x80 at once.
 	 */
-	const __m128i sp = _mm_set1_epi8(0x20), qu = _mm_set1_epi8('"');
+	const __m128i two = _mm_set1_epi8(0x02), lim = _mm_set1_epi8(0x21);
 	const __m128i bs = _mm_set1_epi8('\\');
-	__m128i v;
+	__m128i a;
 	unsigned mask;
 
+#define STOPS(v)	_mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128((v), two), \
+	    lim), _mm_cmpeq_epi8((v), bs))
 	while (e - p >= 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmplt_epi8(v, sp), _mm_or_si128(_mm_cmpeq_epi8(v, qu),
-		    _mm_cmpeq_epi8(v, bs))));
+		a = _mm_loadu_si128((const __m128i *)(const void *)p);
+		mask = (unsigned)_mm_movemask_epi8(STOPS(a));
 		if (mask != 0)
 			return p + __builtin_ctz(mask);
 		p += 16;
 	}
+#undef STOPS
 #endif
 	while (e - p >= 8) {
 		memcpy(&w, p, 8);
@@ -69,11 +79,15 @@ plain(const char *p, const char *e)
 	return p;
 }
 
-/* p follows the opening quote; return the closing quote or NULL. */
-static const char *
-string(const char *p, const char *e, int *esc, struct jerr *err,
+/*
+ * The rest of string() below, out of line: escapes, non-ASCII, errors.
+ * p is where plain() stopped.
+ */
+static const char * __attribute__((noinline))
+string_slow(const char *p, const char *e, int *esc, struct jerr *err,
     const char **at)
 {
+	const unsigned char *u;
 	size_t k;
 	int i;
 
@@ -117,16 +131,44 @@ string(const char *p, const char *e, int *esc, struct jerr *err,
 			err->why = "control character in string";
 			goto fail;
 		}
-		if ((k = utf8_seqlen((const unsigned char *)p,
-		    (const unsigned char *)e)) == 0) {
-			err->why = "invalid UTF-8 in string";
-			goto fail;
-		}
-		p += k;
+		/*
+		 * A run of non-ASCII text: the 2- and 3-byte sequences of
+		 * accented Latin and CJK checked here, the rest (and the
+		 * errors) by utf8_seqlen.
+		 */
+		do {
+			u = (const unsigned char *)p;
+			if (u[0] >= 0xc2 && u[0] <= 0xdf && e - p >= 2 &&
+			    (u[1] & 0xc0) == 0x80)
+				k = 2;
+			else if (u[0] >= 0xe1 && u[0] <= 0xec && e - p >= 3 &&
+			    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80)
+				k = 3;
+			else if ((k = utf8_seqlen(u,
+			    (const unsigned char *)e)) == 0) {
+				err->why = "invalid UTF-8 in string";
+				goto fail;
+			}
+			p += k;
+		} while (p < e && (unsigned char)*p >= 0x80);
 	}
 fail:
 	*at = p;
 	return NULL;
+}
+
+/*
+ * p follows the opening quote; return the closing quote or NULL.  Inline
+ * for the common case, a string of plain bytes only.
+ */
+static inline const char *
+string(const char *p, const char *e, int *esc, struct jerr *err,
+    const char **at)
+{
+	p = plain(p, e);
+	if (p < e && *p == '"')
+		return p;
+	return string_slow(p, e, esc, err, at);
 }
 
 static const char *
@@ -379,9 +421,12 @@ json_skip(const char *p, const char *e)
 			p++;
 			break;
 		case '"':
-			for (p++; p < e && *p != '"'; p++)
-				if (*p == '\\')
-					p++;
+			for (p++;;) {
+				p = plain(p, e);
+				if (p >= e || *p == '"')
+					break;
+				p += *p == '\\' ? 2 : 1;
+			}
 			p++;
 			break;
 		default:
@@ -500,14 +545,12 @@ json_add_str(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
-/* Does member m's key equal the decoded key k? */
+/* json_key_eq for a key with escapes: compare the decoded key. */
 int
-json_key_eq(const struct member *m, const char *k, size_t kn)
+json_key_eq_esc(const struct member *m, const char *k, size_t kn)
 {
 	static struct buf tmp;
 
-	if (!m->kesc)
-		return m->key.n == kn && memcmp(m->key.p, k, kn) == 0;
 	tmp.len = 0;
 	json_str_decode(&tmp, m->key.p, m->key.n);
 	return tmp.len == kn && memcmp(tmp.p, k, kn) == 0;

@@ -9,6 +9,7 @@
 #include "paperpipe.h"
 
 #define BLOCK	(256 * 1024)
+#define DIRECT	(64 * 1024)	/* lines_read reads this much or more itself */
 
 /* Open path ("-" is stdin); on failure warn and return -1. */
 int
@@ -126,13 +127,33 @@ lines_close(struct lines *l)
 /*
  * Read up to n raw bytes of what lines_next has not consumed, for readers
  * that parse a byte stream (XML, JSON) rather than lines: 0 at the end of
- * input, -1 on a read error.  Line numbers are not kept.
+ * input, -1 on a read error.  Line numbers are not kept.  When nothing is
+ * buffered, a request of DIRECT bytes or more is read into dst directly,
+ * saving a copy.
  */
 long long
 lines_read(struct lines *l, char *dst, size_t n)
 {
 	size_t k;
+	ssize_t r;
 
+	if (l->pos == l->end && !l->eof && n >= DIRECT) {
+		/* Nothing buffered and a large read: straight into dst. */
+		for (;;) {
+			r = read(l->fd, dst, n);
+			if (r >= 0)
+				break;
+			if (errno != EINTR) {
+				warnf("%s: read error:", l->name);
+				l->err = 1;
+				l->eof = 1;
+				return -1;
+			}
+		}
+		if (r == 0)
+			l->eof = 1;
+		return (long long)r;
+	}
 	if (l->pos == l->end && !l->eof) {
 		l->pos = l->end = 0;
 		fill(l);

@@ -76,6 +76,47 @@ index_members(void)
 	free(ix.m);
 }
 
+/*
+ * One special piece of a string at every offset from 0 to 47 in strings of
+ * up to 64 plain bytes, so it falls in every lane of the sixteen-byte scan
+ * and in the bytewise tail.  The text sits in a buffer of its exact size
+ * (ASan sees any read past it), alone or followed by more of an array.
+ * bad: the piece must be rejected at its first byte.
+ */
+static int
+scan_at_offsets(const char *piece, int bad)
+{
+	struct jerr err;
+	size_t pn = strlen(piece), k, tail, n, i;
+	char *s;
+	int r, wrap, ok = 1;
+
+	for (wrap = 0; wrap < 2; wrap++)
+		for (k = 0; k < 48; k++)
+			for (tail = 0; tail < 17; tail++) {
+				n = wrap + 1 + k + pn + tail + 1 + 4 * wrap;
+				if ((s = malloc(n)) == NULL)
+					abort();
+				i = 0;
+				if (wrap)
+					s[i++] = '[';
+				s[i++] = '"';
+				memset(s + i, 'a', k);
+				memcpy(s + i + k, piece, pn);
+				memset(s + i + k + pn, 'a', tail);
+				i += k + pn + tail;
+				s[i++] = '"';
+				if (wrap)
+					memcpy(s + i, ",\"\"]", 4);
+				r = json_scan(s, n, NULL, &err);
+				if (bad ? r != -1 || err.off != (size_t)wrap + 1 + k :
+				    r != 0 || json_skip(s, s + n) != s + n)
+					ok = 0;
+				free(s);
+			}
+	return ok;
+}
+
 void
 unit_json(void)
 {
@@ -92,6 +133,36 @@ unit_json(void)
 	check(valid(" [ ] "), "json: white space around a value");
 	scan_errors();
 	index_members();
+	check(scan_at_offsets("", 0), "json: plain strings of every length");
+	check(scan_at_offsets("\\n", 0), "json: escape at every offset");
+	check(scan_at_offsets("\\\"", 0),
+	    "json: escaped quote at every offset");
+	check(scan_at_offsets("\\u00e9\\\\", 0),
+	    "json: \\u escape at every offset");
+	check(scan_at_offsets("\x7f ~!#", 0),
+	    "json: DEL, space, '!' and '#' are plain at every offset");
+	check(scan_at_offsets("\xc3\xa9", 0), "json: 2-byte UTF-8 at every offset");
+	check(scan_at_offsets("\xe2\x82\xac\xf0\x9f\x98\x80", 0),
+	    "json: 3- and 4-byte UTF-8 at every offset");
+	check(scan_at_offsets("\xe4\xb8\xad\xe6\x96\x87\xc3\xa9\xf0\x9f\x98\x80"
+	    "\xee\x80\x80", 0), "json: a run of non-ASCII at every offset");
+	check(scan_at_offsets("\xe0\x80\x80", 1),
+	    "json: overlong 3-byte UTF-8 rejected at every offset");
+	check(scan_at_offsets("\xe4\xb8" "a", 1),
+	    "json: cut 3-byte UTF-8 rejected at every offset");
+	check(scan_at_offsets("\xc3\xc3\xa9", 1),
+	    "json: lead byte without continuation rejected at every offset");
+	check(scan_at_offsets("\x01", 1),
+	    "json: control byte rejected at every offset");
+	check(scan_at_offsets("\x1f", 1),
+	    "json: byte 0x1f rejected at every offset");
+	check(scan_at_offsets("\t", 1), "json: raw tab rejected at every offset");
+	check(scan_at_offsets("\xff", 1),
+	    "json: byte 0xff rejected at every offset");
+	check(scan_at_offsets("\xc3" "a", 1),
+	    "json: cut UTF-8 rejected at every offset");
+	check(scan_at_offsets("\xed\xa0\x80", 1),
+	    "json: UTF-8 surrogate rejected at every offset");
 	check(decodes("a\\n\\t\\\"\\\\\\/b", "a\n\t\"\\/b"),
 	    "json: decode short escapes");
 	check(decodes("\\u00e9\\u20ac", "\xc3\xa9\xe2\x82\xac"),

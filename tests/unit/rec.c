@@ -99,6 +99,57 @@ unit_lines(void)
 	unlink(path);
 }
 
+/*
+ * lines_read after lines_next and lines_peek: small reads come from the
+ * buffer, large ones (read straight into the caller's memory when nothing
+ * is buffered) must give the same bytes in order, then 0 at the end.
+ */
+static void
+unit_lines_read(void)
+{
+	char path[] = "/tmp/unit-lines-XXXXXX", *line, *got;
+	const char *p;
+	struct lines l;
+	size_t i, big = 1500000, len = 0, want;
+	long long r;
+	FILE *fp;
+	int fd, ok, turn = 0;
+	static const size_t sizes[] = { 10, 70000, 300000, 65536, 1, 500000 };
+
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		check(0, "lines_read: temporary file");
+		return;
+	}
+	fputs("head\n", fp);
+	for (i = 0; i < big; i++)
+		fputc('a' + (int)(i * 7 % 26), fp);
+	fclose(fp);
+	if (lines_open(&l, path) == -1) {
+		check(0, "lines_read: open");
+		return;
+	}
+	got = emalloc(big + 1);
+	ok = lines_next(&l, &line) == 4 && memcmp(line, "head", 4) == 0;
+	ok = ok && lines_peek(&l, 10, &p) >= 10 && p[0] == 'a';
+	for (;;) {
+		/* sizes around and far above the direct-read threshold */
+		want = sizes[turn++ % 6];
+		if (want > big + 1 - len)
+			want = big + 1 - len;
+		if ((r = lines_read(&l, got + len, want)) <= 0)
+			break;
+		len += (size_t)r;
+	}
+	ok = ok && r == 0 && len == big;
+	for (i = 0; ok && i < big; i++)
+		ok = got[i] == 'a' + (int)(i * 7 % 26);
+	check(ok, "lines_read: small and large reads give every byte in order");
+	check(lines_read(&l, got, big) == 0, "lines_read: 0 again at the end");
+	check(lines_close(&l) == 0, "lines_read: no read error");
+	free(got);
+	unlink(path);
+}
+
 static void
 unit_utf8(void)
 {
@@ -118,5 +169,6 @@ unit_rec(void)
 {
 	unit_write();
 	unit_lines();
+	unit_lines_read();
 	unit_utf8();
 }

@@ -3,12 +3,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
 #include "paperpipe.h"
 #include "pfmt.h"
+
+/* What is shown, set from the options by pfmt.c. */
+struct popt popt = { F_AUTHORS | F_DATE | F_TAGS | F_LINKS | F_UPVOTES |
+    F_ABSTRACT, 3, 72, 0, 0, 0, NULL, 0, -1 };
 
 struct buf arena;
 struct sp *items;
@@ -36,6 +41,44 @@ additem(struct sp s)
 	}
 	items[nitems] = s;
 	return nitems++;
+}
+
+/*
+ * Append an http(s) URL with every byte that is not printable ASCII, and
+ * those that end or break a link in some format, percent-encoded.  Returns
+ * 0, appending nothing, for any other scheme or no host.
+ */
+int
+url_clean(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, k;
+	unsigned char c;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n > 7 && strncasecmp(s, "http://", 7) == 0)
+		k = 7;
+	else if (n > 8 && strncasecmp(s, "https://", 8) == 0)
+		k = 8;
+	else
+		return 0;
+	if (strchr("/?#", s[k]) != NULL)
+		return 0;
+	for (i = 0; i < k; i++)
+		buf_addc(b, s[i] | 0x20);
+	for (; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || strchr("\"'<>\\^`{|}", c)) {
+			buf_addc(b, '%');
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		} else
+			buf_addc(b, c);
+	}
+	return 1;
 }
 
 void

@@ -23,9 +23,6 @@ static char **to;
 static size_t nto;
 static int color = -1;		/* -1: on a terminal without NO_COLOR */
 
-struct popt popt = { F_AUTHORS | F_DATE | F_TAGS | F_LINKS | F_UPVOTES |
-    F_ABSTRACT, 3, 72, 0, 0, 0, NULL, 0, -1 };
-
 static struct paper *papers;
 static size_t npapers, papercap;
 static int status;

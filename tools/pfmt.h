@@ -42,10 +42,12 @@ struct form {
 	void	(*end)(struct buf *);
 };
 
+/* In pfmt-read.c, below the writers and pfmt.c, which use them. */
 extern struct buf arena;
 extern struct sp *items;
 extern size_t nitems;
 extern struct popt popt;
+/* In pfmt-out.c. */
 extern const struct form form_md, form_html, form_text;
 
 #define SP(s)	(arena.p + (s).off)
@@ -56,8 +58,8 @@ void	 twice_write(const struct form *, struct buf *);
 
 void	 read_init(void);
 int	 read_paper(const struct rec *, struct paper *, int, int);
-
 int	 url_clean(struct buf *, const char *, size_t);
+
 void	 html_esc(struct buf *, const char *, size_t);
 size_t	 text_width(const char *, size_t);
 

@@ -17,17 +17,7 @@ static const char *archives[] = {
 	"solv-int", "supr-con",
 };
 
-static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
 
-static int
-isalph(int c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
 
 static int
 isword(int c)

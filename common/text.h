@@ -1,5 +1,18 @@
 /* text.h: trimming, prefix tests, byte order marks, FILE:LINE: messages */
 
+/* ASCII classes, whatever the locale (identifiers, dates and counts). */
+static inline int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+isalph(int c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 const char *trim_left(const char *, size_t *);
 size_t	 trim_right(const char *, size_t);
 const char *trim(const char *, size_t *);

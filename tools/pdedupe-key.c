@@ -111,17 +111,7 @@ strval(const struct span *v, struct span *t)
 	}
 }
 
-static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
 
-static int
-isalph(int c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
 
 /* The key options: --line, --raw, the -k paths. */
 void

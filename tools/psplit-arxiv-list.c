@@ -143,7 +143,7 @@ dayheading(const char *s, size_t n)
 {
 	const char *p;
 
-	if (n < 10 || !isalpha_(s[0]) || !isalpha_(s[1]) || !isalpha_(s[2]) ||
+	if (n < 10 || !isalph(s[0]) || !isalph(s[1]) || !isalph(s[2]) ||
 	    s[3] != ',' || s[4] != ' ' || !isdig(s[5]))
 		return 0;
 	if ((p = memmem(s, n, " (showing ", 10)) == NULL)

@@ -128,13 +128,13 @@ iscode(const char *s, size_t n)
 {
 	size_t i, dots = 0;
 
-	if (n < 2 || !isalpha_(s[0]) || s[0] < 'a')
+	if (n < 2 || !isalph(s[0]) || s[0] < 'a')
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (s[i] == '.') {
-			if (++dots > 1 || i + 1 == n || !isalpha_(s[i + 1]))
+			if (++dots > 1 || i + 1 == n || !isalph(s[i + 1]))
 				return 0;
-		} else if (!isalpha_(s[i]) && s[i] != '-')
+		} else if (!isalph(s[i]) && s[i] != '-')
 			return 0;
 	}
 	return 1;
@@ -266,9 +266,9 @@ arxiv_label(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || !isalpha_(s[0]))
+	if (n == 0 || !isalph(s[0]))
 		return 0;
-	for (i = 1; i < n && i < 24 && (isalpha_(s[i]) || s[i] == '-'); i++)
+	for (i = 1; i < n && i < 24 && (isalph(s[i]) || s[i] == '-'); i++)
 		;
 	if (i < n && s[i] == ':' && (i + 1 == n || isws(s[i + 1])))
 		return i;

@@ -32,18 +32,6 @@ isws(int c)
 	return c == ' ' || c == '\t';
 }
 
-static inline int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline int
-isalpha_(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 void	arxiv_reset(void);
 void	arxiv_addjoin(struct buf *, const char *, size_t);
 void	arxiv_bufset(struct buf *, const char *, size_t);

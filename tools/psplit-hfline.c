@@ -42,11 +42,6 @@ static const char *marks[] = {
 #define DOT	"\xc2\xb7"		/* U+00B7 MIDDLE DOT */
 #define BULLET	"\xe2\x80\xa2"	/* U+2022 BULLET */
 
-static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
 
 int
 hf_eq(const char *s, size_t n, const char *lit)

@@ -115,11 +115,6 @@ lset_cross(struct lset *cur, const struct lset *g)
 	return 0;
 }
 
-static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /*
  * After an item: parse an optional quantifier.  Returns -1 for none, 2 for

@@ -148,6 +148,27 @@ meet(void)
 	return seen;
 }
 
+/*
+ * Keep r as owed, as it is written: without carriage returns, which in a
+ * valid record can only be white space (in a string one is escaped).
+ */
+static void
+owe(const struct rec *r)
+{
+	static struct buf b;
+	const char *p, *e = r->line + r->len, *cr;
+
+	if (memchr(r->line, '\r', r->len) == NULL) {
+		state_owe(&st, r->line, r->len, ks.f, ks.n);
+		return;
+	}
+	b.len = 0;
+	for (p = r->line; (cr = memchr(p, '\r', e - p)) != NULL; p = cr + 1)
+		buf_add(&b, p, cr - p);
+	buf_add(&b, p, e - p);
+	state_owe(&st, b.p, b.len, ks.f, ks.n);
+}
+
 static void
 dorecord(const struct rec *r)
 {
@@ -171,7 +192,7 @@ dorecord(const struct rec *r)
 	}
 	npass++;
 	if (deferflag)
-		state_owe(&st, r->line, r->len, ks.f, ks.n);
+		owe(r);
 	rec_write(&out_stdout, r, NULL, 0);
 }
 

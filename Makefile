@@ -126,14 +126,21 @@ FUZZLIBS_pdedupe = $(LIBS_pdedupe)
 $(O)/test/fuzz-pdedupe: $(EXTRA_pdedupe:%=tools/%.c) tools/pdedupe.h \
 		tools/pdedupe-tab.h
 FUZZTIME = 60
+FUZZERS = $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
+    $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed \
+    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path \
+    $(O)/test/fuzz-ident $(O)/test/fuzz-pcount $(O)/test/fuzz-pdedupe
+# make check's short run of each fuzz target, two at a time
+SMOKETIME = 6
 
 test: all $(UNITS)
 	sh tests/run.sh $(O)
 
 check: lint
-	$(MAKE) test
-	$(MAKE) O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" test
-	$(MAKE) fuzz-smoke
+	$(MAKE) all $(UNITS)
+	if command -v clang >/dev/null 2>&1; then $(MAKE) $(FUZZERS); fi
+	$(MAKE) O=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all build/san/test/unit
+	sh tests/check.sh $(O) build/san $(SMOKETIME)
 
 lint:
 	mandoc -T lint -W warning man/*.[17]
@@ -141,13 +148,10 @@ lint:
 # Short runs of every fuzz target on its seeds; skipped without clang.
 fuzz-smoke:
 	@if command -v clang >/dev/null 2>&1; then \
-		$(MAKE) FUZZTIME=10 fuzz; \
+		$(MAKE) FUZZTIME=$(SMOKETIME) fuzz; \
 	else echo "fuzz-smoke: skipped, no clang"; fi
 
-fuzz: $(O)/test/fuzz-json $(O)/test/fuzz-jval $(O)/test/fuzz-psplit \
-    $(O)/test/fuzz-psplit-hfapi $(O)/test/fuzz-psplit-feed \
-    $(O)/test/fuzz-plinks $(O)/test/fuzz-ptag $(O)/test/fuzz-path \
-    $(O)/test/fuzz-ident $(O)/test/fuzz-pcount $(O)/test/fuzz-pdedupe
+fuzz: $(FUZZERS)
 	sh tests/fuzz/run.sh $(O)/test $(FUZZTIME)
 
 bench: all

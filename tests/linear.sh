@@ -4,7 +4,8 @@
 # Fails (status 1) when 4N takes more than LINEAR_RATIO (10) times as long
 # as N: linear work gives about 4, work that grows with the square 16.
 # Each size runs three times and the fastest counts; a time under 10 ms
-# counts as 10 ms, so that noise on tiny inputs does not fail a test.
+# counts as 10 ms, so that noise on tiny inputs does not fail a test, and a
+# ratio over the bound is measured again before it fails.
 # N is halved in the sanitizer build.
 LINEAR_RATIO=${LINEAR_RATIO:-10}
 lin_tmp=${TMPDIR:-/tmp}/linear.$$
@@ -35,13 +36,16 @@ linear() {
 	case ${O:-} in */san) n=$((n / 2)) ;; esac
 	gen "$n" >"$lin_tmp.1" || { echo "gen failed"; exit 1; }
 	gen $((4 * n)) >"$lin_tmp.4" || { echo "gen failed"; exit 1; }
-	a=$(lin_best "$lin_tmp.1" "$@")
-	b=$(lin_best "$lin_tmp.4" "$@")
-	fl=$a
-	[ "$fl" -ge 10000 ] || fl=10000
-	echo "# $what: N ${a}us, 4N ${b}us"
-	if [ "$b" -gt $((LINEAR_RATIO * fl)) ]; then
-		echo "$what: 4N took $b us, N $a us: not linear"
-		exit 1
-	fi
+	# A machine busy with something else can slow one size down: a ratio
+	# over the bound is measured once more, and only twice over fails.
+	for try in 1 2; do
+		a=$(lin_best "$lin_tmp.1" "$@")
+		b=$(lin_best "$lin_tmp.4" "$@")
+		fl=$a
+		[ "$fl" -ge 10000 ] || fl=10000
+		echo "# $what: N ${a}us, 4N ${b}us"
+		[ "$b" -gt $((LINEAR_RATIO * fl)) ] || return 0
+	done
+	echo "$what: 4N took $b us, N $a us: not linear"
+	exit 1
 }

@@ -1,13 +1,15 @@
 #!/bin/sh
 # Run every fuzz target for SECONDS each, seeded from the JSON test suite
-# and the repository's fixtures.  usage: sh tests/fuzz/run.sh TESTDIR SECONDS
+# and the repository's fixtures, JOBS targets at a time (default 2, the
+# machine's cores).  usage: sh tests/fuzz/run.sh TESTDIR SECONDS
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$1 secs=${2:-60}
+jobs=${JOBS:-2}
 shared=${SHARED:-$top/../shared}
-status=0
-for f in "$dir"/fuzz-*; do
-	[ -x "$f" ] || continue
-	name=${f##*/fuzz-}
+
+# one NAME: run fuzz-NAME, its log in TESTDIR/fuzz-NAME.log, status in .rc
+one() {
+	name=$1
 	corpus=$dir/corpus-$name
 	mkdir -p "$corpus"
 	seeds="$top/tests/fuzz/seeds-$name"
@@ -15,14 +17,36 @@ for f in "$dir"/fuzz-*; do
 		seeds="$seeds $shared/testdata/JSONTestSuite/test_parsing"
 	set -- $seeds
 	[ -d "$1" ] || shift
-	echo "fuzz: $name for $secs s"
-	if "$f" -max_total_time="$secs" -max_len=4096 -print_final_stats=0 \
-	    -artifact_prefix="$dir/" \
-	    "$corpus" "$@" >"$dir/fuzz-$name.log" 2>&1; then
-		tail -1 "$dir/fuzz-$name.log"
+	"$dir/fuzz-$name" -max_total_time="$secs" -max_len=4096 \
+	    -print_final_stats=0 -artifact_prefix="$dir/" \
+	    "$corpus" "$@" >"$dir/fuzz-$name.log" 2>&1
+	echo $? >"$dir/fuzz-$name.rc"
+}
+
+names=
+for f in "$dir"/fuzz-*; do
+	case $f in *.log|*.rc) continue ;; esac
+	[ -x "$f" ] && names="$names ${f##*/fuzz-}"
+done
+# Deal the targets out to the streams in turn; each stream runs its own
+# one after another.
+k=0
+while [ $k -lt "$jobs" ]; do
+	(i=0; for n in $names; do
+		[ $((i % jobs)) -eq $k ] && one "$n"
+		i=$((i + 1))
+	done) &
+	k=$((k + 1))
+done
+wait
+status=0
+for n in $names; do
+	echo "fuzz: $n for $secs s"
+	if [ "$(cat "$dir/fuzz-$n.rc" 2>/dev/null)" = 0 ]; then
+		tail -1 "$dir/fuzz-$n.log"
 	else
-		echo "fuzz: $name FAILED, see $dir/fuzz-$name.log"
-		tail -30 "$dir/fuzz-$name.log"
+		echo "fuzz: $n FAILED, see $dir/fuzz-$n.log"
+		tail -30 "$dir/fuzz-$n.log"
 		status=1
 	fi
 done

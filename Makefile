@@ -78,6 +78,9 @@ $(O)/obj/plinks.o $(O)/obj/plinks-extract.o: tools/plinks.h
 $(O)/obj/ptag.o $(O)/obj/ptag-parse.o $(O)/obj/ptag-lit.o \
 		$(O)/obj/ptag-litparse.o: tools/ptag.h
 
+# Keep the objects of the tools' parts, which make would delete as
+# intermediate files, so that a rebuild compiles only what changed.
+.SECONDARY:
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/obj/%.o $$(addprefix $(O)/obj/,$$(addsuffix .o,$$(EXTRA_$$*))) \
 		$(LIB)

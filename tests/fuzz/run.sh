@@ -28,6 +28,7 @@ for f in "$dir"/fuzz-*; do
 	case $f in *.log|*.rc) continue ;; esac
 	[ -x "$f" ] && names="$names ${f##*/fuzz-}"
 done
+for n in $names; do rm -f "$dir/fuzz-$n.rc"; done	# no stale verdict
 # Deal the targets out to the streams in turn; each stream runs its own
 # one after another.
 k=0

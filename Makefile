@@ -40,7 +40,7 @@ EXTRA_psplit = psplit-detect psplit-util psplit-hf psplit-hfline psplit-arxiv \
 	psplit-arxiv-list psplit-csv psplit-hfapi psplit-feed psplit-html
 EXTRA_plinks = plinks-extract plinks-url plinks-kind
 EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse
-EXTRA_pcount = pcount-run pcount-out pcount-bars pcount-group pcount-cross \
+EXTRA_pcount = pcount-run pcount-cell pcount-out pcount-bars pcount-group pcount-cross \
 	pcount-time
 EXTRA_pdedupe = pdedupe-key pdedupe-state pdedupe-near pdedupe-tab
 EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice

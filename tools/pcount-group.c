@@ -8,10 +8,6 @@
 #include "paperpipe.h"
 #include "pcount.h"
 
-struct ent **rows;
-size_t nrows;
-unsigned long long total;
-
 /* Where a kind sorts: values, then a group's (other), then (none). */
 static int
 rank(int kind)
@@ -96,19 +92,6 @@ bytime(const void *a, const void *b)
 			return na < nb ? -1 : 1;
 	}
 	return bycount(a, b);
-}
-
-/* The bytes of the first g components of e's key. */
-size_t
-prefix(const struct ent *e, size_t g)
-{
-	const char *p = keys.p + e->off, *s;
-	size_t n, j;
-	int kind;
-
-	for (j = 0; j < g && p < keys.p + e->off + e->len; j++)
-		p = getcomp(p, &kind, &s, &n);
-	return (size_t)(p - (keys.p + e->off));
 }
 
 static int

@@ -13,6 +13,9 @@
 
 struct fpath *paths;
 size_t npaths, ngiven;
+struct ent **rows;		/* what to print, in order (gather) */
+size_t nrows;
+unsigned long long total;
 int form = TEXT;
 int pflag, rflag, vflag, cflag, tflag, mflag, xflag;
 static int *bkt;		/* each path's time bucket, or BNONE */
@@ -92,6 +95,19 @@ getcomp(const char *p, int *kind, const char **s, size_t *n)
 	*s = (const char *)u;
 	*n = v;
 	return *s + v;
+}
+
+/* The bytes of the first g components of e's key. */
+size_t
+prefix(const struct ent *e, size_t g)
+{
+	const char *p = keys.p + e->off, *s;
+	size_t n, j;
+	int kind;
+
+	for (j = 0; j < g && p < keys.p + e->off + e->len; j++)
+		p = getcomp(p, &kind, &s, &n);
+	return (size_t)(p - (keys.p + e->off));
 }
 
 /* Append the component for the valid JSON value p[0..n). */

@@ -80,6 +80,7 @@ size_t	 bucket_text(int, const char *, size_t, char *);
 size_t	 dwidth(const char *, size_t);
 void	 showcomp(struct buf *, int, const char *, size_t, int);
 const char *records(void);
+const char *totallabel(void);
 void	 pad(struct buf *, size_t);
 void	 putnum(struct buf *, unsigned long long, size_t);
 size_t	 digits(unsigned long long);

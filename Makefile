@@ -49,7 +49,7 @@ EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 	libxxhash-dev libpsl-dev publicsuffix libjansson-dev jq mandoc \
 	clang libclang-rt-14-dev parallel bsdextrautils python3 \
-	cmark python3-html5lib libxml2-dev
+	cmark python3-html5lib libxml2-dev curl
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

@@ -175,11 +175,16 @@ bars(void)
 		    0.5L);
 		if (eighths == 0)
 			eighths = 1;	/* a count is never shown as nothing */
-		if (eighths > barw * 8)
-			eighths = barw * 8;	/* (other) beyond the scale */
-		for (j = 0; j < eighths / 8; j++)
-			buf_adds(&b, "\xe2\x96\x88");
-		buf_adds(&b, part[eighths % 8]);
+		if (eighths > barw * 8) {
+			/* (other) or (none) beyond the scale: cut, and marked */
+			for (j = 0; j + 1 < barw; j++)
+				buf_adds(&b, "\xe2\x96\x88");
+			buf_adds(&b, "\xc2\xbb");	/* U+00BB: goes on */
+		} else {
+			for (j = 0; j < eighths / 8; j++)
+				buf_adds(&b, "\xe2\x96\x88");
+			buf_adds(&b, part[eighths % 8]);
+		}
 		buf_addc(&b, '\n');
 		emit(&b);
 	}

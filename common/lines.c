@@ -31,6 +31,24 @@ lines_open(struct lines *l, const char *path)
 	return 0;
 }
 
+/* One read(2) into dst, again after a signal; the end or an error is noted. */
+static ssize_t
+readsome(struct lines *l, void *dst, size_t n)
+{
+	ssize_t r;
+
+	while ((r = read(l->fd, dst, n)) < 0)
+		if (errno != EINTR) {
+			warnf("%s: read error:", l->name);
+			l->err = 1;
+			l->eof = 1;
+			return -1;
+		}
+	if (r == 0)
+		l->eof = 1;
+	return r;
+}
+
 /* Read more input after the unread part, growing the buffer for long lines. */
 static int
 fill(struct lines *l)
@@ -46,19 +64,8 @@ fill(struct lines *l)
 		l->cap *= 2;
 		l->buf = erealloc(l->buf, l->cap);
 	}
-	for (;;) {
-		r = read(l->fd, l->buf + l->end, l->cap - l->end);
-		if (r >= 0)
-			break;
-		if (errno != EINTR) {
-			warnf("%s: read error:", l->name);
-			l->err = 1;
-			l->eof = 1;
-			return -1;
-		}
-	}
-	if (r == 0)
-		l->eof = 1;
+	if ((r = readsome(l, l->buf + l->end, l->cap - l->end)) < 0)
+		return -1;
 	l->end += r;
 	return (int)(r > 0);
 }
@@ -135,25 +142,10 @@ long long
 lines_read(struct lines *l, char *dst, size_t n)
 {
 	size_t k;
-	ssize_t r;
 
-	if (l->pos == l->end && !l->eof && n >= DIRECT) {
-		/* Nothing buffered and a large read: straight into dst. */
-		for (;;) {
-			r = read(l->fd, dst, n);
-			if (r >= 0)
-				break;
-			if (errno != EINTR) {
-				warnf("%s: read error:", l->name);
-				l->err = 1;
-				l->eof = 1;
-				return -1;
-			}
-		}
-		if (r == 0)
-			l->eof = 1;
-		return (long long)r;
-	}
+	/* Nothing buffered and a large read: straight into dst. */
+	if (l->pos == l->end && !l->eof && n >= DIRECT)
+		return (long long)readsome(l, dst, n);
 	if (l->pos == l->end && !l->eof) {
 		l->pos = l->end = 0;
 		fill(l);

@@ -158,6 +158,26 @@ table(void)
 	emit(&b);
 }
 
+/* ",\"missing\":[...]": the places of the (none) components in p..pe. */
+static void
+missing(struct buf *b, const char *p, const char *pe)
+{
+	const char *s;
+	size_t j, n;
+	int kind;
+
+	buf_adds(b, ",\"missing\":[");
+	for (j = 0; p < pe; j++) {
+		p = getcomp(p, &kind, &s, &n);
+		if (kind != KNONE)
+			continue;
+		if (b->p[b->len - 1] != '[')
+			buf_addc(b, ',');
+		putnum(b, j, 0);
+	}
+	buf_addc(b, ']');
+}
+
 static void
 jsonrow(struct buf *b, size_t i)
 {
@@ -197,19 +217,8 @@ jsonrow(struct buf *b, size_t i)
 			buf_adds(b, ",\"other\":true");
 		if (none > 0 && npaths == 1)
 			buf_adds(b, ",\"missing\":true");
-		else if (none > 0) {
-			buf_adds(b, ",\"missing\":[");
-			p = keys.p + rows[i]->off;
-			for (j = 0; p < pe; j++) {
-				p = getcomp(p, &kind, &s, &n);
-				if (kind != KNONE)
-					continue;
-				if (b->p[b->len - 1] != '[')
-					buf_addc(b, ',');
-				putnum(b, j, 0);
-			}
-			buf_addc(b, ']');
-		}
+		else if (none > 0)
+			missing(b, keys.p + rows[i]->off, pe);
 	}
 	buf_adds(b, ",\"count\":");
 	putnum(b, rowcount(i), 0);
@@ -265,19 +274,8 @@ grouplines(struct buf *b)
 			}
 		}
 		buf_adds(b, "],\"group\":true");
-		if (none) {
-			buf_adds(b, ",\"missing\":[");
-			p = getcomp(keys.p + e->off, &kind, &s, &n);
-			for (j = 0; p < pe; j++) {
-				p = getcomp(p, &kind, &s, &n);
-				if (kind != KNONE)
-					continue;
-				if (b->p[b->len - 1] != '[')
-					buf_addc(b, ',');
-				putnum(b, j, 0);
-			}
-			buf_addc(b, ']');
-		}
+		if (none)
+			missing(b, getcomp(keys.p + e->off, &kind, &s, &n), pe);
 		buf_adds(b, ",\"count\":0,\"record_count\":");
 		putnum(b, e->recs, 0);
 		buf_adds(b, "}\n");

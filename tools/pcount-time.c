@@ -9,6 +9,33 @@
 
 const char *buckets[] = { "day", "week", "month", "quarter", "year", NULL };
 
+/* The last ':' of s that no backslash makes literal, or NULL. */
+static const char *
+lastcolon(const char *s)
+{
+	const char *colon = NULL;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' && s[1] != '\0')
+			s++;
+		else if (*s == ':')
+			colon = s;
+	}
+	return colon;
+}
+
+/* The bucket called name, or BNONE. */
+static int
+named(const char *name)
+{
+	int i;
+
+	for (i = 0; buckets[i] != NULL; i++)
+		if (strcmp(name, buckets[i]) == 0)
+			return BDAY + i;
+	return BNONE;
+}
+
 /*
  * Split a -f argument at its last ':' not made literal by a backslash:
  * return the bucket named after it (BNONE when there is no such ':') and
@@ -17,46 +44,26 @@ const char *buckets[] = { "day", "week", "month", "quarter", "year", NULL };
 int
 bucket_split(char *s)
 {
-	char *colon = NULL, *p;
-	int i;
+	const char *colon = lastcolon(s);
+	int b;
 
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '\\' && p[1] != '\0')
-			p++;
-		else if (*p == ':')
-			colon = p;
-	}
 	if (colon == NULL)
 		return BNONE;
-	for (i = 0; buckets[i] != NULL; i++)
-		if (strcmp(colon + 1, buckets[i]) == 0) {
-			*colon = '\0';
-			return BDAY + i;
-		}
-	die(EXIT_USAGE, "-f %s: unknown time bucket \"%s\"; buckets are day, "
-	    "week, month, quarter, year (write \\: for a ':' in a name)", s,
-	    colon + 1);
+	if ((b = named(colon + 1)) == BNONE)
+		die(EXIT_USAGE, "-f %s: unknown time bucket \"%s\"; buckets are "
+		    "day, week, month, quarter, year (write \\: for a ':' in a "
+		    "name)", s, colon + 1);
+	s[colon - s] = '\0';
+	return b;
 }
 
 /* The bucket a column name (a -f argument, or a merged "fields" name) ends in. */
 int
 bucket_of_name(const char *name)
 {
-	const char *colon = NULL, *p;
-	int i;
+	const char *colon = lastcolon(name);
 
-	for (p = name; *p != '\0'; p++) {
-		if (*p == '\\' && p[1] != '\0')
-			p++;
-		else if (*p == ':')
-			colon = p;
-	}
-	if (colon == NULL)
-		return BNONE;
-	for (i = 0; buckets[i] != NULL; i++)
-		if (strcmp(colon + 1, buckets[i]) == 0)
-			return BDAY + i;
-	return BNONE;
+	return colon != NULL ? named(colon + 1) : BNONE;
 }
 
 static int

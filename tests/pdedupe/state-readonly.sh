@@ -2,7 +2,11 @@
 # before any record is written, and the state file as it was.  Root writes
 # anywhere, so as root the runs are made as nobody (setpriv).
 d=$(mktemp -d) || exit 1
-trap 'chmod 755 "$d"; rm -rf "$d"' EXIT
+# the records where nobody can read them, wherever the checkout lies
+r=$(mktemp -d) || exit 1
+trap 'chmod 755 "$d"; rm -rf "$d" "$r"' EXIT
+cp data-a.jsonl data-b.jsonl "$r/" && chmod 755 "$r" && chmod 644 "$r"/* || exit 1
+cd "$r" || exit 1
 s=$d/seen
 pdedupe -s "$s" data-a.jsonl >/dev/null || exit 1
 chmod 644 "$s"

@@ -53,7 +53,7 @@ DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \
 BENCH_DEPS = miller ripgrep gawk hyperfine time
 
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-	-fno-sanitize-recover=undefined
+	-fno-sanitize-recover=undefined -DLINES_MAPMIN=1 -DLINES_KEEP=1
 
 BINS = $(TOOLS:%=$(O)/bin/%)
 LIB = $(O)/lib/libpaperpipe.a

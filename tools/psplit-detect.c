@@ -51,7 +51,9 @@ psplit_detect(struct psplit *ps, struct lines *l)
 	size_t n, i;
 	unsigned long long lineno;
 
-	n = lines_peek(l, PEEK, &p);
+	/* (a mapped file gives all of itself: look at its start alone) */
+	if ((n = lines_peek(l, PEEK, &p)) > PEEK)
+		n = PEEK;
 	/*
 	 * The text before a NUL byte is detected on its own: its papers are
 	 * written, and the reader stops at the NUL with its message.

@@ -1,4 +1,5 @@
 /* rec.c: unit tests of records (set fields, read lines) and UTF-8 */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -150,6 +151,73 @@ unit_lines_read(void)
 	unlink(path);
 }
 
+/*
+ * A file large enough to be mapped: read from an offset that is not a
+ * page's (standard input after a shell read part of it), grown after it
+ * was opened (the new lines are read too), peeked whole and skipped, and
+ * left at its end as read(2) would leave it.
+ */
+static void
+unit_lines_mapped(void)
+{
+	char path[] = "/tmp/unit-lines-XXXXXX", *line;
+	const char *p;
+	struct lines l;
+	size_t i, nlines = 200000, got = 0;
+	long long n;
+	FILE *fp;
+	int fd, saved, ok = 1;
+
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		check(0, "lines mapped: temporary file");
+		return;
+	}
+	fputs("skip me\n", fp);
+	for (i = 0; i < nlines; i++)
+		fprintf(fp, "line %zu\n", i);
+	fclose(fp);
+	/* (another description of the file, with an offset of its own) */
+	if ((fd = open(path, O_RDONLY)) == -1 || (saved = dup(0)) == -1 ||
+	    dup2(fd, 0) == -1 || lseek(0, 8, SEEK_SET) != 8 ||
+	    (fp = fopen(path, "a")) == NULL) {
+		check(0, "lines mapped: standard input");
+		return;
+	}
+	if (lines_open(&l, "-") == -1) {
+		check(0, "lines mapped: open");
+		fclose(fp);
+		return;
+	}
+	check(l.mapped, "lines mapped: a large regular file is mapped");
+	fputs("grown 1\ngrown 2", fp);
+	fflush(fp);
+	ok = lines_peek(&l, 10, &p) >= 10 && memcmp(p, "line 0\n", 7) == 0;
+	lines_skip(&l, 7);
+	check(ok, "lines mapped: peek from the offset standard input was at");
+	while (ok && (n = lines_next(&l, &line)) >= 0) {
+		if (got < nlines - 1) {
+			char want[32];
+			int k = snprintf(want, sizeof(want), "line %zu",
+			    got + 1);
+			ok = n == k && memcmp(line, want, (size_t)k) == 0;
+		} else if (got == nlines - 1)
+			ok = n == 7 && memcmp(line, "grown 1", 7) == 0;
+		else
+			ok = n == 7 && memcmp(line, "grown 2", 7) == 0;
+		got++;
+	}
+	check(ok && got == nlines + 1,
+	    "lines mapped: every line, and those written after the open");
+	check(lseek(0, 0, SEEK_CUR) == lseek(0, 0, SEEK_END),
+	    "lines mapped: the offset left at the end, as read(2) leaves it");
+	check(lines_close(&l) == 0, "lines mapped: no read error");
+	dup2(saved, 0);
+	close(saved);
+	close(fd);
+	fclose(fp);
+	unlink(path);
+}
+
 static void
 unit_utf8(void)
 {
@@ -170,5 +238,6 @@ unit_rec(void)
 	unit_write();
 	unit_lines();
 	unit_lines_read();
+	unit_lines_mapped();
 	unit_utf8();
 }

@@ -261,35 +261,34 @@ itemend(const char *p, const char *e)
 }
 
 /*
- * The array is read in blocks into a window, and the record scanner finds
- * where each item ends (it stops at the comma after it), so memory holds
- * one item however long the array (curl gives it on one line).  An item
- * cut by the end of the window is scanned again once more has been read,
- * the window doubling so that a long item costs linear time.
+ * The array is scanned where lines_peek holds it (a mapped file, or a
+ * window of blocks read), and the record scanner finds where each item
+ * ends (it stops at the comma after it); what is scanned is let go, so
+ * memory holds one item however long the array (curl gives it on one
+ * line).  An item cut by the end of the window is scanned again once more
+ * has been read, the window doubling so that a long item costs linear time.
  */
 void
 hfapi_read(struct lines *l, struct psplit *ps)
 {
 	static struct paper p;
-	static struct buf w;
 	static struct jindex ix;
 	struct jerr err;
 	long long k;
-	const char *s, *e, *q;
-	long long r = 1;
-	size_t pos = 0, want = CHUNK;
+	const char *b, *s, *e, *q, *done;
+	size_t n, want = CHUNK;
 	unsigned long nth = 0;
 	int state = 0;		/* 0 before "[", 1 in it, 2 after "]" */
-	int more;
+	int more, first = 1;
 
-	w.len = 0;
 	for (;;) {
-		more = 0;
-		s = w.p + pos;
-		e = w.p + w.len;
-		if (state == 0 && pos == 0 && e - s >= 3 &&
-		    memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		n = lines_peek(l, want, &b);
+		s = done = b;
+		e = b + n;
+		if (first && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3;
+		first = 0;
+		more = 0;
 		while (s < e && !more) {
 			if (*s == ' ' || *s == '\n' || *s == '\t' ||
 			    *s == '\r') {
@@ -316,6 +315,8 @@ hfapi_read(struct lines *l, struct psplit *ps)
 					s = q;
 				} else
 					more = 1;	/* cut by the window */
+				lines_skip(l, s - done);
+				done = s;
 			} else if (state == 2) {
 				psplit_warn(ps, 0, "text after the JSON array");
 				ps->status = EXIT_TROUBLE;
@@ -327,22 +328,12 @@ hfapi_read(struct lines *l, struct psplit *ps)
 				return;
 			}
 		}
-		pos = s - w.p;
-		if (r <= 0)
-			break;
-		/* Keep the unread part, and read more after it. */
-		if (pos > 0) {
-			memmove(w.p, w.p + pos, w.len - pos);
-			w.len -= pos;
-			pos = 0;
-		}
-		want = more && w.len >= want ? w.len : CHUNK;
-		if (w.cap - w.len < want)
-			buf_grow(&w, want);
-		if ((r = lines_read(l, w.p + w.len, want)) > 0)
-			w.len += (size_t)r;
+		lines_skip(l, s - done);
+		if (l->err || n == 0 || (more && n < want))
+			break;		/* the end, or an item it cuts */
+		want = more ? 2 * n : CHUNK;
 	}
-	if (r < 0)
+	if (l->err)
 		ps->status = EXIT_TROUBLE;
 	else if (state != 2) {
 		psplit_warn(ps, 0, "the JSON array is cut short after %lu "

@@ -27,7 +27,10 @@ enum { K_TITLE, K_DATE, K_DAY, K_URL, K_ARXIV, K_AUTHORS, K_TAGS, K_LINKS,
 static const char *knames[NK] = { "title", "date", "day", "url", "arxiv_id",
     "authors", "tags", "links", "upvotes", "abstract", NULL };
 static size_t klen[NK];
-static const struct member *fm[NK];
+static unsigned kbyfirst[256], kempty;	/* the fields a key may be */
+static struct member fm[NK];
+static unsigned found;			/* the fields in fm[] */
+static unsigned want;			/* the fields looked for */
 
 /* What clean() does with a byte: copy, space, drop, or look at U+0080. */
 static unsigned char cls[256];
@@ -87,8 +90,14 @@ read_init(void)
 	int c;
 
 	knames[K_GROUP] = popt.group;
-	for (c = 0; c < NK; c++)
-		klen[c] = knames[c] != NULL ? strlen(knames[c]) : 0;
+	for (c = 0; c < NK; c++) {
+		if (knames[c] == NULL)
+			continue;
+		if ((klen[c] = strlen(knames[c])) == 0)
+			kempty |= 1U << c;
+		else
+			kbyfirst[(unsigned char)knames[c][0]] |= 1U << c;
+	}
 
 	for (c = 0; c < 0x20; c++)
 		cls[c] = 2;
@@ -409,23 +418,48 @@ links(const struct span *v, size_t *first)
 	return n;
 }
 
-/* Like rec_get for each name: the last member of that name wins. */
-static void
-findfields(const struct rec *r)
+/*
+ * Like rec_get for each name: the last member of that name wins.  Give
+ * read_field each member of a record in turn, after read_fields(NULL, 0).
+ */
+void
+read_field(const struct member *m)
 {
-	const struct member *m;
-	size_t i, k;
+	unsigned may;
+	int k;
 
-	for (k = 0; k < NK; k++)
-		fm[k] = NULL;
-	for (i = 0; i < r->ix.n; i++) {
-		m = &r->ix.m[i];
-		for (k = 0; k < NK; k++)
-			if (knames[k] != NULL && (m->key.n == klen[k] ||
-			    m->kesc) && json_key_eq(m, knames[k], klen[k]))
-				fm[k] = m;
+	if (m->kesc)
+		may = (1U << NK) - 1;	/* a key spelt with escapes */
+	else if (m->key.n == 0)
+		may = kempty;
+	else
+		may = kbyfirst[(unsigned char)m->key.p[0]];
+	for (may &= want; may != 0; may &= may - 1) {
+		k = __builtin_ctz(may);
+		if (knames[k] != NULL && json_key_eq(m, knames[k], klen[k])) {
+			fm[k] = *m;
+			found |= 1U << k;
+		}
 	}
 }
+
+/*
+ * The fields of record r, from its members as rin_next found them: only
+ * those read_paper reads when head is set.
+ */
+void
+read_fields(const struct rec *r, int head)
+{
+	size_t i;
+
+	found = 0;
+	want = head ? 1U << K_TITLE | 1U << K_DATE | 1U << K_DAY :
+	    (1U << NK) - 1;
+	for (i = 0; r != NULL && i < r->ix.n; i++)
+		read_field(&r->ix.m[i]);
+}
+
+#define FM(k)	((found & (1U << (k))) ? &fm[k] : NULL)
 
 /* The page of a paper: its url if http(s), else its arXiv abstract page. */
 static struct sp
@@ -435,7 +469,7 @@ paperurl(void)
 	struct sp s = { arena.len, 0 };
 	size_t i;
 
-	if ((m = fm[K_URL]) != NULL && m->val.p[0] == '"') {
+	if ((m = FM(K_URL)) != NULL && m->val.p[0] == '"') {
 		tmp.len = 0;
 		json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
 		if (url_clean(&arena, tmp.p, tmp.len)) {
@@ -443,7 +477,7 @@ paperurl(void)
 			return s;
 		}
 	}
-	if ((m = fm[K_ARXIV]) == NULL || m->val.p[0] != '"')
+	if ((m = FM(K_ARXIV)) == NULL || m->val.p[0] != '"')
 		return s;
 	tmp.len = 0;
 	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
@@ -463,9 +497,9 @@ paperurl(void)
 }
 
 /*
- * Read the parts of record r into p, the text into the arena: only the
- * title and date when head is set.  Returns 0 for a record without a
- * title, said on stderr unless quiet.
+ * Read the parts of record r, its fields found by read_fields, into p,
+ * the text into the arena: only the title and date when head is set.
+ * Returns 0 for a record without a title, said on stderr unless quiet.
  */
 int
 read_paper(const struct rec *r, struct paper *p, int head, int quiet)
@@ -474,8 +508,7 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 	char nb[32];
 
 	memset(p, 0, sizeof(*p));
-	findfields(r);
-	if ((m = fm[K_TITLE]) == NULL || m->val.p[0] != '"') {
+	if ((m = FM(K_TITLE)) == NULL || m->val.p[0] != '"') {
 		if (!quiet)
 			rec_warn(r, m == NULL ? "no title" :
 			    "title is not a string");
@@ -489,26 +522,26 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 		return 0;
 	}
 	p->datekey = -1;
-	if (((m = fm[K_DATE]) != NULL && m->val.p[0] == '"') ||
-	    ((m = fm[K_DAY]) != NULL && m->val.p[0] == '"')) {
+	if (((m = FM(K_DATE)) != NULL && m->val.p[0] == '"') ||
+	    ((m = FM(K_DAY)) != NULL && m->val.p[0] == '"')) {
 		p->date = cleanstr(&m->val, 0);
 		p->datekey = datekey(SP(p->date), p->date.len);
 	}
 	if (head)
 		return 1;
 	p->url = paperurl();
-	if ((popt.fields & F_AUTHORS) && (m = fm[K_AUTHORS]) != NULL)
+	if ((popt.fields & F_AUTHORS) && (m = FM(K_AUTHORS)) != NULL)
 		p->nauthors = strings(&m->val, &p->authors, popt.nauthors ?
 		    popt.nauthors : (size_t)-1, 0);
-	if ((popt.fields & F_TAGS) && (m = fm[K_TAGS]) != NULL)
+	if ((popt.fields & F_TAGS) && (m = FM(K_TAGS)) != NULL)
 		p->ntags = strings(&m->val, &p->tags, (size_t)-1, 1);
-	if ((m = fm[K_GROUP]) != NULL &&
+	if ((m = FM(K_GROUP)) != NULL &&
 	    (p->ngroups = strings(&m->val, &p->groups, (size_t)-1, 1)) > 1 &&
 	    popt.first)
 		p->ngroups = 1;
-	if ((popt.fields & F_LINKS) && (m = fm[K_LINKS]) != NULL)
+	if ((popt.fields & F_LINKS) && (m = FM(K_LINKS)) != NULL)
 		p->nlinks = links(&m->val, &p->links);
-	if ((m = fm[K_UPVOTES]) != NULL && m->val.p[0] != '"' &&
+	if ((m = FM(K_UPVOTES)) != NULL && m->val.p[0] != '"' &&
 	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
 	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
 		memcpy(nb, m->val.p, m->val.n);
@@ -520,7 +553,7 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 		p->upvotes.len = m->val.n;
 	}
 	if ((popt.fields & F_ABSTRACT) && popt.sentences != 0 &&
-	    (m = fm[K_ABSTRACT]) != NULL && m->val.p[0] == '"') {
+	    (m = FM(K_ABSTRACT)) != NULL && m->val.p[0] == '"') {
 		p->abstract = cleanstr(&m->val, 1);
 		if (popt.sentences > 0)
 			cutsentences(&p->abstract, popt.sentences);

@@ -77,23 +77,17 @@ twice_note(const struct rin *in, const struct rec *r)
 	o->nrng++;
 }
 
-/* The top-level members of a line already found to be an object. */
+/* The fields of a line already found to be an object. */
 static void
-members(struct rec *r)
+fields(const char *s, size_t n)
 {
 	struct jiter it;
 	struct member m;
 
-	r->ix.n = 0;
-	jval_open(&it, r->line, r->len);
-	while (jval_next(&it, &m)) {
-		if (r->ix.n == r->ix.cap) {
-			r->ix.cap = r->ix.cap ? r->ix.cap * 2 : 32;
-			r->ix.m = erealloc(r->ix.m, r->ix.cap *
-			    sizeof(*r->ix.m));
-		}
-		r->ix.m[r->ix.n++] = m;
-	}
+	read_fields(NULL, 0);
+	jval_open(&it, s, n);
+	while (jval_next(&it, &m))
+		read_field(&m);
 }
 
 static void
@@ -146,7 +140,7 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 		if (r.len > 0 && s[r.len - 1] == '\r')
 			r.len--;
 		r.lineno = lineno;
-		members(&r);
+		fields(r.line, r.len);
 		arena.len = 0;
 		nitems = 0;
 		if (!read_paper(&r, &p, 0, 1))
@@ -160,7 +154,6 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 	munmap((void *)kept, (size_t)(base + st.st_size - kept));
 	if (fd > 0)
 		close(fd);
-	free(r.ix.m);
 }
 
 /* The second reading: each paper written as it is read. */

@@ -57,6 +57,8 @@ void	 twice_note(const struct rin *, const struct rec *);
 void	 twice_write(const struct form *, struct buf *);
 
 void	 read_init(void);
+void	 read_fields(const struct rec *, int);
+void	 read_field(const struct member *);
 int	 read_paper(const struct rec *, struct paper *, int, int);
 int	 url_clean(struct buf *, const char *, size_t);
 

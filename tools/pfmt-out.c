@@ -25,11 +25,11 @@ html_esc(struct buf *b, const char *s, size_t n)
 		if (q == e)
 			break;
 		switch (*q) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		default: buf_adds(b, "&#39;"); break;
+		case '&': LIT(b, "&amp;"); break;
+		case '<': LIT(b, "&lt;"); break;
+		case '>': LIT(b, "&gt;"); break;
+		case '"': LIT(b, "&quot;"); break;
+		default: LIT(b, "&#39;"); break;
 		}
 		s = q + 1;
 	}
@@ -75,19 +75,21 @@ authors(struct buf *b, const struct paper *p,
 		n = popt.nauthors;
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_adds(b, ", ");
+			LIT(b, ", ");
 		esc(b, SP(items[p->authors + i]), items[p->authors + i].len,
 		    i == 0);
 	}
 	if (n < p->nauthors)
-		buf_adds(b, " et al.");
+		LIT(b, " et al.");
 }
 
 static void
 upvotes(struct buf *b, const struct paper *p)
 {
 	buf_add(b, SP(p->upvotes), p->upvotes.len);
-	buf_adds(b, p->upv == 1 ? " upvote" : " upvotes");
+	LIT(b, " upvote");
+	if (p->upv != 1)
+		buf_addc(b, 's');
 }
 
 /* ---- Markdown (CommonMark) ---- */
@@ -177,19 +179,19 @@ md_begin(struct buf *b, const char *title, const char *sum)
 {
 	if (sum == NULL)
 		return;
-	buf_adds(b, "# ");
+	LIT(b, "# ");
 	md_esc(b, title, strlen(title), 0);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 	md_esc(b, sum, strlen(sum), 1);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 }
 
 static void
 md_group(struct buf *b, const char *s, size_t n)
 {
-	buf_adds(b, "## ");
+	LIT(b, "## ");
 	md_esc(b, s, n, 0);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 }
 
 /* Lines of a paragraph are joined by a backslash, a hard line break. */
@@ -197,7 +199,7 @@ static void
 md_line(struct buf *b, int *nl)
 {
 	if (*nl)
-		buf_adds(b, "\\\n");
+		LIT(b, "\\\n");
 	*nl = 1;
 }
 
@@ -208,16 +210,19 @@ md_paper(struct buf *b, const struct paper *p)
 	size_t i;
 	int nl = 0, sep;
 
-	buf_adds(b, popt.grouped ? "### " : "## ");
+	LIT(b, "##");
+	if (popt.grouped)
+		buf_addc(b, '#');
+	buf_addc(b, ' ');
 	if (p->url.len > 0)
 		buf_addc(b, '[');
 	md_esc(b, SP(p->title), p->title.len, 0);
 	if (p->url.len > 0) {
-		buf_adds(b, "](<");
+		LIT(b, "](<");
 		buf_add(b, SP(p->url), p->url.len);
-		buf_adds(b, ">)");
+		LIT(b, ">)");
 	}
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
 		md_line(b, &nl);
 		authors(b, p, md_esc);
@@ -230,17 +235,17 @@ md_paper(struct buf *b, const struct paper *p)
 	}
 	if ((popt.fields & F_UPVOTES) && p->hasupv) {
 		if (sep)
-			buf_adds(b, DOT);
+			LIT(b, DOT);
 		else
 			md_line(b, &nl);
 		upvotes(b, p);
 	}
 	if ((popt.fields & F_TAGS) && p->ntags > 0) {
 		md_line(b, &nl);
-		buf_adds(b, "Tags: ");
+		LIT(b, "Tags: ");
 		for (i = 0; i < p->ntags; i++) {
 			if (i > 0)
-				buf_adds(b, ", ");
+				LIT(b, ", ");
 			md_esc(b, SP(items[p->tags + i]),
 			    items[p->tags + i].len, 0);
 		}
@@ -249,23 +254,23 @@ md_paper(struct buf *b, const struct paper *p)
 		md_line(b, &nl);
 		for (i = 0; i < p->nlinks; i++) {
 			if (i > 0)
-				buf_adds(b, DOT);
+				LIT(b, DOT);
 			buf_addc(b, '[');
 			buf_add(b, SP(items[p->links + 2 * i]),
 			    items[p->links + 2 * i].len);
-			buf_adds(b, "](<");
+			LIT(b, "](<");
 			buf_add(b, SP(items[p->links + 2 * i + 1]),
 			    items[p->links + 2 * i + 1].len);
-			buf_adds(b, ">)");
+			LIT(b, ">)");
 		}
 	}
 	if (nl)
-		buf_adds(b, "\n\n");
+		LIT(b, "\n\n");
 	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
 		if ((q = memchr(a, '\n', e - a)) == NULL)
 			q = e;
 		md_esc(b, a, q - a, 1);
-		buf_adds(b, "\n\n");
+		LIT(b, "\n\n");
 	}
 }
 
@@ -301,29 +306,29 @@ html_begin(struct buf *b, const char *title, const char *sum)
 	}
 	if (sum == NULL)
 		return;
-	buf_adds(b, "<h1>");
+	LIT(b, "<h1>");
 	html_esc(b, title, strlen(title));
-	buf_adds(b, "</h1>\n<p class=\"summary\">");
+	LIT(b, "</h1>\n<p class=\"summary\">");
 	html_esc(b, sum, strlen(sum));
-	buf_adds(b, "</p>\n");
+	LIT(b, "</p>\n");
 }
 
 static void
 html_group(struct buf *b, const char *s, size_t n)
 {
-	buf_adds(b, "<h2 dir=\"auto\">");
+	LIT(b, "<h2 dir=\"auto\">");
 	html_esc(b, s, n);
-	buf_adds(b, "</h2>\n");
+	LIT(b, "</h2>\n");
 }
 
 static void
 html_link(struct buf *b, struct sp url, const char *s, size_t n)
 {
-	buf_adds(b, "<a href=\"");
+	LIT(b, "<a href=\"");
 	html_esc(b, SP(url), url.len);
-	buf_adds(b, "\">");
+	LIT(b, "\">");
 	html_esc(b, s, n);
-	buf_adds(b, "</a>");
+	LIT(b, "</a>");
 }
 
 static void
@@ -333,71 +338,71 @@ html_paper(struct buf *b, const struct paper *p)
 	size_t i;
 	int sep = 0;
 
-	buf_adds(b, "<article>\n<");
+	LIT(b, "<article>\n<");
 	buf_adds(b, h);
-	buf_adds(b, " dir=\"auto\">");
+	LIT(b, " dir=\"auto\">");
 	if (p->url.len > 0)
 		html_link(b, p->url, SP(p->title), p->title.len);
 	else
 		html_esc(b, SP(p->title), p->title.len);
-	buf_adds(b, "</");
+	LIT(b, "</");
 	buf_adds(b, h);
-	buf_adds(b, ">\n");
+	LIT(b, ">\n");
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
-		buf_adds(b, "<p class=\"authors\" dir=\"auto\">");
+		LIT(b, "<p class=\"authors\" dir=\"auto\">");
 		authors(b, p, html_esc3);
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	if (((popt.fields & F_DATE) && p->date.len > 0) ||
 	    ((popt.fields & F_UPVOTES) && p->hasupv)) {
-		buf_adds(b, "<p class=\"meta\">");
+		LIT(b, "<p class=\"meta\">");
 		if ((popt.fields & F_DATE) && p->date.len > 0) {
 			html_esc(b, SP(p->date), p->date.len);
 			sep = 1;
 		}
 		if ((popt.fields & F_UPVOTES) && p->hasupv) {
 			if (sep)
-				buf_adds(b, DOT);
+				LIT(b, DOT);
 			upvotes(b, p);
 		}
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	if ((popt.fields & F_TAGS) && p->ntags > 0) {
-		buf_adds(b, "<p class=\"tags\">Tags: ");
+		LIT(b, "<p class=\"tags\">Tags: ");
 		for (i = 0; i < p->ntags; i++) {
 			if (i > 0)
-				buf_adds(b, ", ");
+				LIT(b, ", ");
 			html_esc(b, SP(items[p->tags + i]),
 			    items[p->tags + i].len);
 		}
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	if ((popt.fields & F_LINKS) && p->nlinks > 0) {
-		buf_adds(b, "<p class=\"links\">");
+		LIT(b, "<p class=\"links\">");
 		for (i = 0; i < p->nlinks; i++) {
 			if (i > 0)
-				buf_adds(b, DOT);
+				LIT(b, DOT);
 			html_link(b, items[p->links + 2 * i + 1],
 			    SP(items[p->links + 2 * i]),
 			    items[p->links + 2 * i].len);
 		}
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
 		if ((q = memchr(a, '\n', e - a)) == NULL)
 			q = e;
-		buf_adds(b, "<p class=\"abstract\" dir=\"auto\">");
+		LIT(b, "<p class=\"abstract\" dir=\"auto\">");
 		html_esc(b, a, q - a);
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
-	buf_adds(b, "</article>\n");
+	LIT(b, "</article>\n");
 }
 
 static void
 html_end(struct buf *b)
 {
 	if (!popt.fragment)
-		buf_adds(b, "</body>\n</html>\n");
+		LIT(b, "</body>\n</html>\n");
 }
 
 const struct form form_html = { html_begin, html_group, html_paper,
@@ -447,7 +452,7 @@ wrap(struct buf *b, const char *s, size_t n, size_t first, size_t ind,
 		}
 		if (*s == '\n') {
 			on(b, off);
-			buf_adds(b, "\n\n");
+			LIT(b, "\n\n");
 			indent(b, ind);
 			on(b, col);
 			x = ind;
@@ -504,7 +509,7 @@ text_begin(struct buf *b, const char *title, const char *sum)
 		return;
 	underline(b, title, '=');
 	buf_adds(b, sum);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 }
 
 static void
@@ -527,10 +532,10 @@ text_paper(struct buf *b, const struct paper *p)
 	size_t i;
 
 	l.len = 0;
-	buf_adds(b, "* ");
+	LIT(b, "* ");
 	wrap(b, SP(p->title), p->title.len, 2, 2, BOLD);
 	if (p->url.len > 0) {
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		on(b, ULINE);
 		buf_add(b, SP(p->url), p->url.len);
 		on(b, RESET);
@@ -538,7 +543,7 @@ text_paper(struct buf *b, const struct paper *p)
 	}
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
 		authors(&l, p, text_esc3);
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		wrap(b, l.p, l.len, 2, 2, NULL);
 	}
 	l.len = 0;
@@ -546,29 +551,29 @@ text_paper(struct buf *b, const struct paper *p)
 		buf_add(&l, SP(p->date), p->date.len);
 	if ((popt.fields & F_UPVOTES) && p->hasupv) {
 		if (l.len > 0)
-			buf_adds(&l, DOT);
+			LIT(&l, DOT);
 		upvotes(&l, p);
 	}
 	if ((popt.fields & F_TAGS) && p->ntags > 0) {
 		if (l.len > 0)
-			buf_adds(&l, DOT);
-		buf_adds(&l, "tags: ");
+			LIT(&l, DOT);
+		LIT(&l, "tags: ");
 		for (i = 0; i < p->ntags; i++) {
 			if (i > 0)
-				buf_adds(&l, ", ");
+				LIT(&l, ", ");
 			buf_add(&l, SP(items[p->tags + i]),
 			    items[p->tags + i].len);
 		}
 	}
 	if (l.len > 0) {
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		wrap(b, l.p, l.len, 2, 2, DIM);
 	}
 	for (i = 0; (popt.fields & F_LINKS) && i < p->nlinks; i++) {
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		buf_add(b, SP(items[p->links + 2 * i]),
 		    items[p->links + 2 * i].len);
-		buf_adds(b, ": ");
+		LIT(b, ": ");
 		on(b, CYAN);
 		buf_add(b, SP(items[p->links + 2 * i + 1]),
 		    items[p->links + 2 * i + 1].len);
@@ -576,7 +581,7 @@ text_paper(struct buf *b, const struct paper *p)
 		buf_addc(b, '\n');
 	}
 	if (p->abstract.len > 0) {
-		buf_adds(b, "\n  ");
+		LIT(b, "\n  ");
 		wrap(b, SP(p->abstract), p->abstract.len, 2, 2, NULL);
 	}
 	buf_addc(b, '\n');

@@ -51,6 +51,8 @@ extern struct popt popt;
 extern const struct form form_md, form_html, form_text;
 
 #define SP(s)	(arena.p + (s).off)
+/* Append a string literal, its length known when compiled. */
+#define LIT(b, s)	buf_add((b), "" s, sizeof(s) - 1)
 
 int	 twice_ok(int, char **);
 void	 twice_note(const struct rin *, const struct rec *);

@@ -1,5 +1,4 @@
 /* pfmt-read.c: a record's parts as pfmt shows them, clean and checked */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -461,13 +460,35 @@ read_fields(const struct rec *r, int head)
 
 #define FM(k)	((found & (1U << (k))) ? &fm[k] : NULL)
 
+/*
+ * An arXiv identifier, 2409.00001 or hep-th/9901001: ASCII letters and
+ * digits, and '.', '/' and '-' but not first, nor ".." or "//".
+ */
+static int
+arxivid(const char *s, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	if (n == 0 || s[0] == '.' || s[0] == '/' || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+		    !(c >= '0' && c <= '9') && c != '.' && c != '/' && c != '-')
+			return 0;
+		if ((c == '.' || c == '/') && i > 0 && s[i - 1] == c)
+			return 0;
+	}
+	return 1;
+}
+
 /* The page of a paper: its url if http(s), else its arXiv abstract page. */
 static struct sp
 paperurl(void)
 {
 	const struct member *m;
 	struct sp s = { arena.len, 0 };
-	size_t i;
 
 	if ((m = FM(K_URL)) != NULL && m->val.p[0] == '"') {
 		tmp.len = 0;
@@ -481,14 +502,7 @@ paperurl(void)
 		return s;
 	tmp.len = 0;
 	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
-	for (i = 0; i < tmp.len; i++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789./-", tmp.p[i]) == NULL || tmp.p[i] == '\0')
-			return s;
-	/* 2409.00001, hep-th/9901001: no empty or dot-dot parts */
-	if (tmp.len == 0 || !isalnum((unsigned char)tmp.p[0]) ||
-	    memmem(tmp.p, tmp.len, "..", 2) != NULL ||
-	    memmem(tmp.p, tmp.len, "//", 2) != NULL)
+	if (!arxivid(tmp.p, tmp.len))
 		return s;
 	buf_adds(&arena, "https://arxiv.org/abs/");
 	buf_add(&arena, tmp.p, tmp.len);
@@ -506,6 +520,7 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 {
 	const struct member *m;
 	char nb[32];
+	size_t i;
 
 	memset(p, 0, sizeof(*p));
 	if ((m = FM(K_TITLE)) == NULL || m->val.p[0] != '"') {
@@ -544,9 +559,14 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 	if ((m = FM(K_UPVOTES)) != NULL && m->val.p[0] != '"' &&
 	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
 	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
-		memcpy(nb, m->val.p, m->val.n);
-		nb[m->val.n] = '\0';
-		p->upv = strtod(nb, NULL);
+		for (i = 0; i < m->val.n && i < 15 && m->val.p[i] >= '0' &&
+		    m->val.p[i] <= '9'; i++)
+			p->upv = p->upv * 10 + (m->val.p[i] - '0');
+		if (i < m->val.n) {	/* not a whole number strtod would equal */
+			memcpy(nb, m->val.p, m->val.n);
+			nb[m->val.n] = '\0';
+			p->upv = strtod(nb, NULL);
+		}
 		p->hasupv = 1;
 		p->upvotes.off = arena.len;
 		buf_add(&arena, m->val.p, m->val.n);

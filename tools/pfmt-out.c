@@ -103,39 +103,56 @@ static const char mdspecial[] = "\\`*_[]<>#|~$&";
 static unsigned char mdesc[256];
 static int mdinit;
 
+#ifdef __SSE2__
 /*
- * Skip what needs no escape, sixteen bytes at a time with SSE2: stop at
- * a byte in # to &, *, < to >, [ to ` or | to ~, a few more than need
- * it, which the caller looks at again.
+ * Bytes of v from lo to below lo + w: moved so that lo + w - 1 becomes
+ * 127, they are the signed bytes above 127 - w.
+ */
+#define INRANGE(v, lo, w)	_mm_cmpgt_epi8(_mm_add_epi8((v), \
+			    _mm_set1_epi8((char)(0x80 - (lo) - (w)))), \
+			    _mm_set1_epi8((char)(0x7f - (w))))
+
+/* The bytes of v in # to &, *, < to >, [ to ` or | to ~. */
+static inline __m128i
+mdmaybe(__m128i v)
+{
+	return _mm_or_si128(_mm_or_si128(INRANGE(v, 0x23, 4),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('*'))),
+	    _mm_or_si128(_mm_or_si128(INRANGE(v, 0x3c, 3), INRANGE(v, 0x5b, 6)),
+	    INRANGE(v, 0x7c, 3)));
+}
+#endif
+
+/*
+ * Skip what needs no escape: with SSE2, 32 or 16 bytes at a time up to a
+ * byte in # to &, *, < to >, [ to ` or | to ~, a few more than need it,
+ * which the caller looks at again; then byte by byte.
  */
 static size_t
 mdplain(const char *s, size_t i, size_t n)
 {
 #ifdef __SSE2__
-	const __m128i lo1 = _mm_set1_epi8(0x23), w1 = _mm_set1_epi8(3);
-	const __m128i star = _mm_set1_epi8(0x2a);
-	const __m128i lo3 = _mm_set1_epi8(0x3c), w3 = _mm_set1_epi8(2);
-	const __m128i lo4 = _mm_set1_epi8(0x5b), w4 = _mm_set1_epi8(5);
-	const __m128i lo5 = _mm_set1_epi8(0x7c);
-	__m128i v, t, m;
 	unsigned mask;
 
-	while (n - i >= 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		t = _mm_sub_epi8(v, lo1);
-		m = _mm_cmpeq_epi8(_mm_min_epu8(t, w1), t);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, star));
-		t = _mm_sub_epi8(v, lo3);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
-		t = _mm_sub_epi8(v, lo4);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w4), t));
-		t = _mm_sub_epi8(v, lo5);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
-		if ((mask = (unsigned)_mm_movemask_epi8(m)) != 0)
+	while (n - i >= 32) {
+		mask = (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i)))) |
+		    (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i + 16)))) << 16;
+		if (mask != 0)
+			return i + __builtin_ctz(mask);
+		i += 32;
+	}
+	if (n - i >= 16) {
+		mask = (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i))));
+		if (mask != 0)
 			return i + __builtin_ctz(mask);
 		i += 16;
 	}
 #endif
+	while (i < n && !mdesc[(unsigned char)s[i]])
+		i++;
 	return i;
 }
 

@@ -27,8 +27,8 @@ static const char *knames[NK] = { "title", "date", "day", "url", "arxiv_id",
     "authors", "tags", "links", "upvotes", "abstract", NULL };
 static size_t klen[NK];
 static unsigned kbyfirst[256], kempty;	/* the fields a key may be */
-static struct member fm[NK];
-static unsigned found;			/* the fields in fm[] */
+static struct span fv[NK];		/* the values of the fields */
+static unsigned found;			/* the fields in fv[] */
 static unsigned want;			/* the fields looked for */
 
 /* What clean() does with a byte: copy, space, drop, or look at U+0080. */
@@ -449,12 +449,9 @@ links(const struct span *v, size_t *first)
 	return n;
 }
 
-/*
- * Like rec_get for each name: the last member of that name wins.  Give
- * read_field each member of a record in turn, after read_fields(NULL, 0).
- */
-void
-read_field(const struct member *m)
+/* Like rec_get for each name: the last member of that name wins. */
+static inline void
+field(const struct member *m)
 {
 	unsigned may;
 	int k;
@@ -468,7 +465,7 @@ read_field(const struct member *m)
 	for (may &= want; may != 0; may &= may - 1) {
 		k = __builtin_ctz(may);
 		if (knames[k] != NULL && json_key_eq(m, knames[k], klen[k])) {
-			fm[k] = *m;
+			fv[k] = m->val;
 			found |= 1U << k;
 		}
 	}
@@ -486,11 +483,25 @@ read_fields(const struct rec *r, int head)
 	found = 0;
 	want = head ? 1U << K_TITLE | 1U << K_DATE | 1U << K_DAY :
 	    (1U << NK) - 1;
-	for (i = 0; r != NULL && i < r->ix.n; i++)
-		read_field(&r->ix.m[i]);
+	for (i = 0; i < r->ix.n; i++)
+		field(&r->ix.m[i]);
 }
 
-#define FM(k)	((found & (1U << (k))) ? &fm[k] : NULL)
+/* The fields of s[0..n), a line already found to be an object. */
+void
+read_fields_of(const char *s, size_t n)
+{
+	struct jiter it;
+	struct member m;
+
+	found = 0;
+	want = (1U << NK) - 1;
+	jval_open(&it, s, n);
+	while (jval_next(&it, &m))
+		field(&m);
+}
+
+#define FV(k)	((found & (1U << (k))) ? &fv[k] : NULL)
 
 /*
  * An arXiv identifier, 2409.00001 or hep-th/9901001: ASCII letters and
@@ -519,21 +530,21 @@ arxivid(const char *s, size_t n)
 static struct sp
 paperurl(void)
 {
-	const struct member *m;
+	const struct span *v;
 	struct sp s = { arena.len, 0 };
 
-	if ((m = FM(K_URL)) != NULL && m->val.p[0] == '"') {
+	if ((v = FV(K_URL)) != NULL && v->p[0] == '"') {
 		tmp.len = 0;
-		json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+		json_str_decode(&tmp, v->p + 1, v->n - 2);
 		if (url_clean(&arena, tmp.p, tmp.len)) {
 			s.len = arena.len - s.off;
 			return s;
 		}
 	}
-	if ((m = FM(K_ARXIV)) == NULL || m->val.p[0] != '"')
+	if ((v = FV(K_ARXIV)) == NULL || v->p[0] != '"')
 		return s;
 	tmp.len = 0;
-	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+	json_str_decode(&tmp, v->p + 1, v->n - 2);
 	if (!arxivid(tmp.p, tmp.len))
 		return s;
 	buf_adds(&arena, "https://arxiv.org/abs/");
@@ -550,18 +561,18 @@ paperurl(void)
 int
 read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 {
-	const struct member *m;
+	const struct span *v;
 	char nb[32];
 	size_t i;
 
 	memset(p, 0, sizeof(*p));
-	if ((m = FM(K_TITLE)) == NULL || m->val.p[0] != '"') {
+	if ((v = FV(K_TITLE)) == NULL || v->p[0] != '"') {
 		if (!quiet)
-			rec_warn(r, m == NULL ? "no title" :
+			rec_warn(r, v == NULL ? "no title" :
 			    "title is not a string");
 		return 0;
 	}
-	p->title = cleanstr(&m->val, 0);
+	p->title = cleanstr(v, 0);
 	if (p->title.len == 0) {
 		if (!quiet)
 			rec_warn(r, "empty title");
@@ -569,44 +580,44 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 		return 0;
 	}
 	p->datekey = -1;
-	if (((m = FM(K_DATE)) != NULL && m->val.p[0] == '"') ||
-	    ((m = FM(K_DAY)) != NULL && m->val.p[0] == '"')) {
-		p->date = cleanstr(&m->val, 0);
+	if (((v = FV(K_DATE)) != NULL && v->p[0] == '"') ||
+	    ((v = FV(K_DAY)) != NULL && v->p[0] == '"')) {
+		p->date = cleanstr(v, 0);
 		p->datekey = datekey(SP(p->date), p->date.len);
 	}
 	if (head)
 		return 1;
 	p->url = paperurl();
-	if ((popt.fields & F_AUTHORS) && (m = FM(K_AUTHORS)) != NULL)
-		p->nauthors = strings(&m->val, &p->authors, popt.nauthors ?
+	if ((popt.fields & F_AUTHORS) && (v = FV(K_AUTHORS)) != NULL)
+		p->nauthors = strings(v, &p->authors, popt.nauthors ?
 		    popt.nauthors : (size_t)-1, 0);
-	if ((popt.fields & F_TAGS) && (m = FM(K_TAGS)) != NULL)
-		p->ntags = strings(&m->val, &p->tags, (size_t)-1, 1);
-	if ((m = FM(K_GROUP)) != NULL &&
-	    (p->ngroups = strings(&m->val, &p->groups, (size_t)-1, 1)) > 1 &&
+	if ((popt.fields & F_TAGS) && (v = FV(K_TAGS)) != NULL)
+		p->ntags = strings(v, &p->tags, (size_t)-1, 1);
+	if ((v = FV(K_GROUP)) != NULL &&
+	    (p->ngroups = strings(v, &p->groups, (size_t)-1, 1)) > 1 &&
 	    popt.first)
 		p->ngroups = 1;
-	if ((popt.fields & F_LINKS) && (m = FM(K_LINKS)) != NULL)
-		p->nlinks = links(&m->val, &p->links);
-	if ((m = FM(K_UPVOTES)) != NULL && m->val.p[0] != '"' &&
-	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
-	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
-		for (i = 0; i < m->val.n && i < 15 && m->val.p[i] >= '0' &&
-		    m->val.p[i] <= '9'; i++)
-			p->upv = p->upv * 10 + (m->val.p[i] - '0');
-		if (i < m->val.n) {	/* not a whole number strtod would equal */
-			memcpy(nb, m->val.p, m->val.n);
-			nb[m->val.n] = '\0';
+	if ((popt.fields & F_LINKS) && (v = FV(K_LINKS)) != NULL)
+		p->nlinks = links(v, &p->links);
+	if ((v = FV(K_UPVOTES)) != NULL && v->p[0] != '"' &&
+	    v->p[0] != '{' && v->p[0] != '[' && v->p[0] != 't' &&
+	    v->p[0] != 'f' && v->p[0] != 'n' && v->n < sizeof(nb)) {
+		for (i = 0; i < v->n && i < 15 && v->p[i] >= '0' &&
+		    v->p[i] <= '9'; i++)
+			p->upv = p->upv * 10 + (v->p[i] - '0');
+		if (i < v->n) {	/* not a whole number strtod would equal */
+			memcpy(nb, v->p, v->n);
+			nb[v->n] = '\0';
 			p->upv = strtod(nb, NULL);
 		}
 		p->hasupv = 1;
 		p->upvotes.off = arena.len;
-		buf_add(&arena, m->val.p, m->val.n);
-		p->upvotes.len = m->val.n;
+		buf_add(&arena, v->p, v->n);
+		p->upvotes.len = v->n;
 	}
 	if ((popt.fields & F_ABSTRACT) && popt.sentences != 0 &&
-	    (m = FM(K_ABSTRACT)) != NULL && m->val.p[0] == '"') {
-		p->abstract = cleanstr(&m->val, 1);
+	    (v = FV(K_ABSTRACT)) != NULL && v->p[0] == '"') {
+		p->abstract = cleanstr(v, 1);
 		if (popt.sentences > 0)
 			cutsentences(&p->abstract, popt.sentences);
 		arena.len = p->abstract.off + p->abstract.len;

@@ -77,19 +77,6 @@ twice_note(const struct rin *in, const struct rec *r)
 	o->nrng++;
 }
 
-/* The fields of a line already found to be an object. */
-static void
-fields(const char *s, size_t n)
-{
-	struct jiter it;
-	struct member m;
-
-	read_fields(NULL, 0);
-	jval_open(&it, s, n);
-	while (jval_next(&it, &m))
-		read_field(&m);
-}
-
 static void
 onefile(const struct form *f, struct buf *ob, struct operand *o)
 {
@@ -140,7 +127,7 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 		if (r.len > 0 && s[r.len - 1] == '\r')
 			r.len--;
 		r.lineno = lineno;
-		fields(r.line, r.len);
+		read_fields_of(r.line, r.len);
 		arena.len = 0;
 		nitems = 0;
 		if (!read_paper(&r, &p, 0, 1))

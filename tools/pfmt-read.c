@@ -487,18 +487,26 @@ read_fields(const struct rec *r, int head)
 		field(&r->ix.m[i]);
 }
 
-/* The fields of s[0..n), a line already found to be an object. */
-void
-read_fields_of(const char *s, size_t n)
+/*
+ * The fields of the object at s, a line already found valid, in text up
+ * to e; returns the end of the last member, after which the line has
+ * only the closing brace and white space.
+ */
+const char *
+read_fields_of(const char *s, const char *e)
 {
 	struct jiter it;
 	struct member m;
+	const char *end = s;
 
 	found = 0;
 	want = (1U << NK) - 1;
-	jval_open(&it, s, n);
-	while (jval_next(&it, &m))
+	jval_open(&it, s, e - s);
+	while (jval_next(&it, &m)) {
 		field(&m);
+		end = m.val.p + m.val.n;
+	}
+	return end;
 }
 
 #define FV(k)	((found & (1U << (k))) ? &fv[k] : NULL)

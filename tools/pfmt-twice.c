@@ -83,7 +83,7 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 	struct stat st;
 	struct rec r;
 	struct paper p;
-	const char *base, *s, *e, *nl, *name, *kept;
+	const char *base, *s, *e, *nl, *q, *name, *kept;
 	unsigned long long lineno = 0;
 	size_t k = 0, cut, page = (size_t)sysconf(_SC_PAGESIZE);
 	off_t start = 0;
@@ -116,18 +116,22 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 			munmap((void *)kept, cut);
 			kept += cut;
 		}
-		if ((nl = memchr(s, '\n', e - s)) == NULL)
-			nl = e;
-		if (++lineno < o->rng[2 * k])
+		if (++lineno < o->rng[2 * k]) {
+			if ((nl = memchr(s, '\n', e - s)) == NULL)
+				nl = e;
 			continue;
+		}
 		if (lineno == o->rng[2 * k + 1])
 			k++;
+		/* the line, found valid, ends in white space after the object */
+		q = read_fields_of(s, e);
+		if ((nl = memchr(q, '\n', e - q)) == NULL)
+			nl = e;
 		r.line = s;
 		r.len = nl - s;
 		if (r.len > 0 && s[r.len - 1] == '\r')
 			r.len--;
 		r.lineno = lineno;
-		read_fields_of(r.line, r.len);
 		arena.len = 0;
 		nitems = 0;
 		if (!read_paper(&r, &p, 0, 1))

@@ -60,7 +60,7 @@ void	 twice_write(const struct form *, struct buf *);
 
 void	 read_init(void);
 void	 read_fields(const struct rec *, int);
-void	 read_fields_of(const char *, size_t);
+const char *read_fields_of(const char *, const char *);
 int	 read_paper(const struct rec *, struct paper *, int, int);
 int	 url_clean(struct buf *, const char *, size_t);
 

@@ -356,7 +356,7 @@ datekey(const char *s, size_t n)
 /*
  * Append the clean strings of v (a string, or an array's strings), at
  * most keep of them, without repeats when uniq is set; return how many
- * there are, kept or not.
+ * were kept, or one more when there are more.
  */
 static size_t
 strings(const struct span *v, size_t *first, size_t keep, int uniq)
@@ -387,7 +387,7 @@ strings(const struct span *v, size_t *first, size_t keep, int uniq)
 			continue;
 		if (n >= keep) {
 			n++;
-			continue;
+			break;
 		}
 		s = cleanstr(&m.val, 0);
 		for (i = *first; uniq && i < nitems && (items[i].len !=

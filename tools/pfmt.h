@@ -5,6 +5,10 @@ struct sp {
 	size_t		 off, len;
 };
 
+/*
+ * A paper as read.  nauthors counts the authors kept in items[], and one
+ * more when there were others, not kept: enough for "et al.".
+ */
 struct paper {
 	struct sp	 title, url, date, abstract, upvotes;
 	size_t		 authors, nauthors;	/* in items[] */

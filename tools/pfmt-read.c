@@ -228,6 +228,27 @@ cleanstr(const struct span *v, int par)
 	return clean(v->p + 1, v->n - 2, par, 1);
 }
 
+/* Is the clean text of JSON string value v empty?  Told without it. */
+static int
+blank(const struct span *v)
+{
+	const unsigned char *p = (const unsigned char *)v->p + 1;
+	const unsigned char *e = (const unsigned char *)v->p + v->n - 1;
+	struct sp s;
+
+	for (; p < e && *p != '\\'; p++) {
+		if (C1(p, e))
+			p++;
+		else if (cls[*p] != 1 && cls[*p] != 2)
+			return 0;
+	}
+	if (p == e)
+		return 1;
+	s = cleanstr(v, 0);	/* an escape: decoded, cleaned, let go */
+	arena.len = s.off;
+	return s.len == 0;
+}
+
 static int
 isabbrev(const char *w, size_t n)
 {
@@ -563,8 +584,9 @@ paperurl(void)
 
 /*
  * Read the parts of record r, its fields found by read_fields, into p,
- * the text into the arena: only the title and date when head is set.
- * Returns 0 for a record without a title, said on stderr unless quiet.
+ * the text into the arena: only the date, and whether there is a title,
+ * when head is set.  Returns 0 for a record without a title, said on
+ * stderr unless quiet.
  */
 int
 read_paper(const struct rec *r, struct paper *p, int head, int quiet)
@@ -580,12 +602,10 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 			    "title is not a string");
 		return 0;
 	}
-	p->title = cleanstr(v, 0);
-	if (p->title.len == 0) {
+	if (head ? blank(v) : (p->title = cleanstr(v, 0)).len == 0) {
 		if (!quiet)
 			rec_warn(r, "empty title");
-		arena.len = p->title.off;
-		return 0;
+		return 0;	/* the arena as it was: clean() left nothing */
 	}
 	p->datekey = -1;
 	if (((v = FV(K_DATE)) != NULL && v->p[0] == '"') ||

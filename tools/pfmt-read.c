@@ -137,6 +137,7 @@ static const unsigned char *
 plainrun(const unsigned char *p, const unsigned char *e)
 {
 #ifdef __SSE2__
+	unsigned char tail[32];
 	unsigned mask;
 
 	while (e - p >= 33) {
@@ -151,12 +152,21 @@ plainrun(const unsigned char *p, const unsigned char *e)
 			return p + __builtin_ctz(mask);
 		p += 16;
 	}
-#endif
+	/* the last bytes, copied before a NUL, which ends a run as e does */
+	if (p < e) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, p, e - p);
+		mask = plainmask(LOAD(tail), LOAD(tail + 1)) | 1U << (e - p);
+		p += __builtin_ctz(mask);
+	}
+	return p;
+#else
 	for (; p < e; p++)
 		if ((cls[*p] != 0 || *p == '\\') &&
 		    !(*p == ' ' && p + 1 < e && cls[p[1]] == 0))
 			break;
 	return p;
+#endif
 }
 
 /* Is p the start of U+0080 to U+009F, a C1 control? */

@@ -112,14 +112,17 @@ static int mdinit;
 			    _mm_set1_epi8((char)(0x80 - (lo) - (w)))), \
 			    _mm_set1_epi8((char)(0x7f - (w))))
 
-/* The bytes of v in # to &, *, < to >, [ to ` or | to ~. */
+/*
+ * The bytes of v in # to &, * or `, and the ASCII ones ending in 11011
+ * to 11111: ; to ?, [ to _ and { to DEL (and controls, gone by now).
+ */
 static inline __m128i
 mdmaybe(__m128i v)
 {
-	return _mm_or_si128(_mm_or_si128(INRANGE(v, 0x23, 4),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('*'))),
-	    _mm_or_si128(_mm_or_si128(INRANGE(v, 0x3c, 3), INRANGE(v, 0x5b, 6)),
-	    INRANGE(v, 0x7c, 3)));
+	return _mm_or_si128(_mm_or_si128(INRANGE(_mm_and_si128(v,
+	    _mm_set1_epi8((char)0x9f)), 0x1b, 5), INRANGE(v, 0x23, 4)),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
 }
 #endif
 

@@ -25,11 +25,11 @@ html_esc(struct buf *b, const char *s, size_t n)
 		if (q == e)
 			break;
 		switch (*q) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		default: buf_adds(b, "&#39;"); break;
+		case '&': LIT(b, "&amp;"); break;
+		case '<': LIT(b, "&lt;"); break;
+		case '>': LIT(b, "&gt;"); break;
+		case '"': LIT(b, "&quot;"); break;
+		default: LIT(b, "&#39;"); break;
 		}
 		s = q + 1;
 	}
@@ -75,19 +75,21 @@ authors(struct buf *b, const struct paper *p,
 		n = popt.nauthors;
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_adds(b, ", ");
+			LIT(b, ", ");
 		esc(b, SP(items[p->authors + i]), items[p->authors + i].len,
 		    i == 0);
 	}
 	if (n < p->nauthors)
-		buf_adds(b, " et al.");
+		LIT(b, " et al.");
 }
 
 static void
 upvotes(struct buf *b, const struct paper *p)
 {
 	buf_add(b, SP(p->upvotes), p->upvotes.len);
-	buf_adds(b, p->upv == 1 ? " upvote" : " upvotes");
+	LIT(b, " upvote");
+	if (p->upv != 1)
+		buf_addc(b, 's');
 }
 
 /* ---- Markdown (CommonMark) ---- */
@@ -101,39 +103,59 @@ static const char mdspecial[] = "\\`*_[]<>#|~$&";
 static unsigned char mdesc[256];
 static int mdinit;
 
+#ifdef __SSE2__
 /*
- * Skip what needs no escape, sixteen bytes at a time with SSE2: stop at
- * a byte in # to &, *, < to >, [ to ` or | to ~, a few more than need
- * it, which the caller looks at again.
+ * Bytes of v from lo to below lo + w: moved so that lo + w - 1 becomes
+ * 127, they are the signed bytes above 127 - w.
+ */
+#define INRANGE(v, lo, w)	_mm_cmpgt_epi8(_mm_add_epi8((v), \
+			    _mm_set1_epi8((char)(0x80 - (lo) - (w)))), \
+			    _mm_set1_epi8((char)(0x7f - (w))))
+
+/*
+ * The bytes of v in # to &, * or `, and the ASCII ones ending in 11011
+ * to 11111: ; to ?, [ to _ and { to DEL (and controls, gone by now).
+ */
+static inline __m128i
+mdmaybe(__m128i v)
+{
+	return _mm_or_si128(_mm_or_si128(INRANGE(_mm_and_si128(v,
+	    _mm_set1_epi8((char)0x9f)), 0x1b, 5), INRANGE(v, 0x23, 4)),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
+}
+#endif
+
+/*
+ * Skip what needs no escape: with SSE2, 32 or 16 bytes at a time up to a
+ * byte in # to &, *, < to >, [ to ` or | to ~, a few more than need it,
+ * which the caller looks at again; then byte by byte.
  */
 static size_t
 mdplain(const char *s, size_t i, size_t n)
 {
 #ifdef __SSE2__
-	const __m128i lo1 = _mm_set1_epi8(0x23), w1 = _mm_set1_epi8(3);
-	const __m128i star = _mm_set1_epi8(0x2a);
-	const __m128i lo3 = _mm_set1_epi8(0x3c), w3 = _mm_set1_epi8(2);
-	const __m128i lo4 = _mm_set1_epi8(0x5b), w4 = _mm_set1_epi8(5);
-	const __m128i lo5 = _mm_set1_epi8(0x7c);
-	__m128i v, t, m;
 	unsigned mask;
 
-	while (n - i >= 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		t = _mm_sub_epi8(v, lo1);
-		m = _mm_cmpeq_epi8(_mm_min_epu8(t, w1), t);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, star));
-		t = _mm_sub_epi8(v, lo3);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
-		t = _mm_sub_epi8(v, lo4);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w4), t));
-		t = _mm_sub_epi8(v, lo5);
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t, w3), t));
-		if ((mask = (unsigned)_mm_movemask_epi8(m)) != 0)
+	while (n - i >= 32) {
+		mask = (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i)))) |
+		    (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i + 16)))) << 16;
+		if (mask != 0)
+			return i + __builtin_ctz(mask);
+		i += 32;
+	}
+	if (n - i >= 16) {
+		mask = (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i))));
+		if (mask != 0)
 			return i + __builtin_ctz(mask);
 		i += 16;
 	}
 #endif
+	while (i < n && !mdesc[(unsigned char)s[i]])
+		i++;
 	return i;
 }
 
@@ -177,19 +199,19 @@ md_begin(struct buf *b, const char *title, const char *sum)
 {
 	if (sum == NULL)
 		return;
-	buf_adds(b, "# ");
+	LIT(b, "# ");
 	md_esc(b, title, strlen(title), 0);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 	md_esc(b, sum, strlen(sum), 1);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 }
 
 static void
 md_group(struct buf *b, const char *s, size_t n)
 {
-	buf_adds(b, "## ");
+	LIT(b, "## ");
 	md_esc(b, s, n, 0);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 }
 
 /* Lines of a paragraph are joined by a backslash, a hard line break. */
@@ -197,7 +219,7 @@ static void
 md_line(struct buf *b, int *nl)
 {
 	if (*nl)
-		buf_adds(b, "\\\n");
+		LIT(b, "\\\n");
 	*nl = 1;
 }
 
@@ -208,16 +230,19 @@ md_paper(struct buf *b, const struct paper *p)
 	size_t i;
 	int nl = 0, sep;
 
-	buf_adds(b, popt.grouped ? "### " : "## ");
+	LIT(b, "##");
+	if (popt.grouped)
+		buf_addc(b, '#');
+	buf_addc(b, ' ');
 	if (p->url.len > 0)
 		buf_addc(b, '[');
 	md_esc(b, SP(p->title), p->title.len, 0);
 	if (p->url.len > 0) {
-		buf_adds(b, "](<");
+		LIT(b, "](<");
 		buf_add(b, SP(p->url), p->url.len);
-		buf_adds(b, ">)");
+		LIT(b, ">)");
 	}
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
 		md_line(b, &nl);
 		authors(b, p, md_esc);
@@ -230,17 +255,17 @@ md_paper(struct buf *b, const struct paper *p)
 	}
 	if ((popt.fields & F_UPVOTES) && p->hasupv) {
 		if (sep)
-			buf_adds(b, DOT);
+			LIT(b, DOT);
 		else
 			md_line(b, &nl);
 		upvotes(b, p);
 	}
 	if ((popt.fields & F_TAGS) && p->ntags > 0) {
 		md_line(b, &nl);
-		buf_adds(b, "Tags: ");
+		LIT(b, "Tags: ");
 		for (i = 0; i < p->ntags; i++) {
 			if (i > 0)
-				buf_adds(b, ", ");
+				LIT(b, ", ");
 			md_esc(b, SP(items[p->tags + i]),
 			    items[p->tags + i].len, 0);
 		}
@@ -249,23 +274,23 @@ md_paper(struct buf *b, const struct paper *p)
 		md_line(b, &nl);
 		for (i = 0; i < p->nlinks; i++) {
 			if (i > 0)
-				buf_adds(b, DOT);
+				LIT(b, DOT);
 			buf_addc(b, '[');
 			buf_add(b, SP(items[p->links + 2 * i]),
 			    items[p->links + 2 * i].len);
-			buf_adds(b, "](<");
+			LIT(b, "](<");
 			buf_add(b, SP(items[p->links + 2 * i + 1]),
 			    items[p->links + 2 * i + 1].len);
-			buf_adds(b, ">)");
+			LIT(b, ">)");
 		}
 	}
 	if (nl)
-		buf_adds(b, "\n\n");
+		LIT(b, "\n\n");
 	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
 		if ((q = memchr(a, '\n', e - a)) == NULL)
 			q = e;
 		md_esc(b, a, q - a, 1);
-		buf_adds(b, "\n\n");
+		LIT(b, "\n\n");
 	}
 }
 
@@ -301,29 +326,29 @@ html_begin(struct buf *b, const char *title, const char *sum)
 	}
 	if (sum == NULL)
 		return;
-	buf_adds(b, "<h1>");
+	LIT(b, "<h1>");
 	html_esc(b, title, strlen(title));
-	buf_adds(b, "</h1>\n<p class=\"summary\">");
+	LIT(b, "</h1>\n<p class=\"summary\">");
 	html_esc(b, sum, strlen(sum));
-	buf_adds(b, "</p>\n");
+	LIT(b, "</p>\n");
 }
 
 static void
 html_group(struct buf *b, const char *s, size_t n)
 {
-	buf_adds(b, "<h2 dir=\"auto\">");
+	LIT(b, "<h2 dir=\"auto\">");
 	html_esc(b, s, n);
-	buf_adds(b, "</h2>\n");
+	LIT(b, "</h2>\n");
 }
 
 static void
 html_link(struct buf *b, struct sp url, const char *s, size_t n)
 {
-	buf_adds(b, "<a href=\"");
+	LIT(b, "<a href=\"");
 	html_esc(b, SP(url), url.len);
-	buf_adds(b, "\">");
+	LIT(b, "\">");
 	html_esc(b, s, n);
-	buf_adds(b, "</a>");
+	LIT(b, "</a>");
 }
 
 static void
@@ -333,71 +358,71 @@ html_paper(struct buf *b, const struct paper *p)
 	size_t i;
 	int sep = 0;
 
-	buf_adds(b, "<article>\n<");
+	LIT(b, "<article>\n<");
 	buf_adds(b, h);
-	buf_adds(b, " dir=\"auto\">");
+	LIT(b, " dir=\"auto\">");
 	if (p->url.len > 0)
 		html_link(b, p->url, SP(p->title), p->title.len);
 	else
 		html_esc(b, SP(p->title), p->title.len);
-	buf_adds(b, "</");
+	LIT(b, "</");
 	buf_adds(b, h);
-	buf_adds(b, ">\n");
+	LIT(b, ">\n");
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
-		buf_adds(b, "<p class=\"authors\" dir=\"auto\">");
+		LIT(b, "<p class=\"authors\" dir=\"auto\">");
 		authors(b, p, html_esc3);
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	if (((popt.fields & F_DATE) && p->date.len > 0) ||
 	    ((popt.fields & F_UPVOTES) && p->hasupv)) {
-		buf_adds(b, "<p class=\"meta\">");
+		LIT(b, "<p class=\"meta\">");
 		if ((popt.fields & F_DATE) && p->date.len > 0) {
 			html_esc(b, SP(p->date), p->date.len);
 			sep = 1;
 		}
 		if ((popt.fields & F_UPVOTES) && p->hasupv) {
 			if (sep)
-				buf_adds(b, DOT);
+				LIT(b, DOT);
 			upvotes(b, p);
 		}
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	if ((popt.fields & F_TAGS) && p->ntags > 0) {
-		buf_adds(b, "<p class=\"tags\">Tags: ");
+		LIT(b, "<p class=\"tags\">Tags: ");
 		for (i = 0; i < p->ntags; i++) {
 			if (i > 0)
-				buf_adds(b, ", ");
+				LIT(b, ", ");
 			html_esc(b, SP(items[p->tags + i]),
 			    items[p->tags + i].len);
 		}
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	if ((popt.fields & F_LINKS) && p->nlinks > 0) {
-		buf_adds(b, "<p class=\"links\">");
+		LIT(b, "<p class=\"links\">");
 		for (i = 0; i < p->nlinks; i++) {
 			if (i > 0)
-				buf_adds(b, DOT);
+				LIT(b, DOT);
 			html_link(b, items[p->links + 2 * i + 1],
 			    SP(items[p->links + 2 * i]),
 			    items[p->links + 2 * i].len);
 		}
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
 	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
 		if ((q = memchr(a, '\n', e - a)) == NULL)
 			q = e;
-		buf_adds(b, "<p class=\"abstract\" dir=\"auto\">");
+		LIT(b, "<p class=\"abstract\" dir=\"auto\">");
 		html_esc(b, a, q - a);
-		buf_adds(b, "</p>\n");
+		LIT(b, "</p>\n");
 	}
-	buf_adds(b, "</article>\n");
+	LIT(b, "</article>\n");
 }
 
 static void
 html_end(struct buf *b)
 {
 	if (!popt.fragment)
-		buf_adds(b, "</body>\n</html>\n");
+		LIT(b, "</body>\n</html>\n");
 }
 
 const struct form form_html = { html_begin, html_group, html_paper,
@@ -447,7 +472,7 @@ wrap(struct buf *b, const char *s, size_t n, size_t first, size_t ind,
 		}
 		if (*s == '\n') {
 			on(b, off);
-			buf_adds(b, "\n\n");
+			LIT(b, "\n\n");
 			indent(b, ind);
 			on(b, col);
 			x = ind;
@@ -504,7 +529,7 @@ text_begin(struct buf *b, const char *title, const char *sum)
 		return;
 	underline(b, title, '=');
 	buf_adds(b, sum);
-	buf_adds(b, "\n\n");
+	LIT(b, "\n\n");
 }
 
 static void
@@ -527,10 +552,10 @@ text_paper(struct buf *b, const struct paper *p)
 	size_t i;
 
 	l.len = 0;
-	buf_adds(b, "* ");
+	LIT(b, "* ");
 	wrap(b, SP(p->title), p->title.len, 2, 2, BOLD);
 	if (p->url.len > 0) {
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		on(b, ULINE);
 		buf_add(b, SP(p->url), p->url.len);
 		on(b, RESET);
@@ -538,7 +563,7 @@ text_paper(struct buf *b, const struct paper *p)
 	}
 	if ((popt.fields & F_AUTHORS) && p->nauthors > 0) {
 		authors(&l, p, text_esc3);
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		wrap(b, l.p, l.len, 2, 2, NULL);
 	}
 	l.len = 0;
@@ -546,29 +571,29 @@ text_paper(struct buf *b, const struct paper *p)
 		buf_add(&l, SP(p->date), p->date.len);
 	if ((popt.fields & F_UPVOTES) && p->hasupv) {
 		if (l.len > 0)
-			buf_adds(&l, DOT);
+			LIT(&l, DOT);
 		upvotes(&l, p);
 	}
 	if ((popt.fields & F_TAGS) && p->ntags > 0) {
 		if (l.len > 0)
-			buf_adds(&l, DOT);
-		buf_adds(&l, "tags: ");
+			LIT(&l, DOT);
+		LIT(&l, "tags: ");
 		for (i = 0; i < p->ntags; i++) {
 			if (i > 0)
-				buf_adds(&l, ", ");
+				LIT(&l, ", ");
 			buf_add(&l, SP(items[p->tags + i]),
 			    items[p->tags + i].len);
 		}
 	}
 	if (l.len > 0) {
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		wrap(b, l.p, l.len, 2, 2, DIM);
 	}
 	for (i = 0; (popt.fields & F_LINKS) && i < p->nlinks; i++) {
-		buf_adds(b, "  ");
+		LIT(b, "  ");
 		buf_add(b, SP(items[p->links + 2 * i]),
 		    items[p->links + 2 * i].len);
-		buf_adds(b, ": ");
+		LIT(b, ": ");
 		on(b, CYAN);
 		buf_add(b, SP(items[p->links + 2 * i + 1]),
 		    items[p->links + 2 * i + 1].len);
@@ -576,7 +601,7 @@ text_paper(struct buf *b, const struct paper *p)
 		buf_addc(b, '\n');
 	}
 	if (p->abstract.len > 0) {
-		buf_adds(b, "\n  ");
+		LIT(b, "\n  ");
 		wrap(b, SP(p->abstract), p->abstract.len, 2, 2, NULL);
 	}
 	buf_addc(b, '\n');

@@ -1,5 +1,4 @@
 /* pfmt-read.c: a record's parts as pfmt shows them, clean and checked */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +26,10 @@ enum { K_TITLE, K_DATE, K_DAY, K_URL, K_ARXIV, K_AUTHORS, K_TAGS, K_LINKS,
 static const char *knames[NK] = { "title", "date", "day", "url", "arxiv_id",
     "authors", "tags", "links", "upvotes", "abstract", NULL };
 static size_t klen[NK];
-static const struct member *fm[NK];
+static unsigned kbyfirst[256], kempty;	/* the fields a key may be */
+static struct span fv[NK];		/* the values of the fields */
+static unsigned found;			/* the fields in fv[] */
+static unsigned want;			/* the fields looked for */
 
 /* What clean() does with a byte: copy, space, drop, or look at U+0080. */
 static unsigned char cls[256];
@@ -87,8 +89,14 @@ read_init(void)
 	int c;
 
 	knames[K_GROUP] = popt.group;
-	for (c = 0; c < NK; c++)
-		klen[c] = knames[c] != NULL ? strlen(knames[c]) : 0;
+	for (c = 0; c < NK; c++) {
+		if (knames[c] == NULL)
+			continue;
+		if ((klen[c] = strlen(knames[c])) == 0)
+			kempty |= 1U << c;
+		else
+			kbyfirst[(unsigned char)knames[c][0]] |= 1U << c;
+	}
 
 	for (c = 0; c < 0x20; c++)
 		cls[c] = 2;
@@ -98,94 +106,157 @@ read_init(void)
 	cls[0xc2] = 3;
 }
 
+#ifdef __SSE2__
+/* The bytes of v, followed by those of w, that plainrun stops at. */
+static inline unsigned
+plainmask(__m128i v, __m128i w)
+{
+	const __m128i ctl = _mm_set1_epi8(0x1f), sp = _mm_set1_epi8(' ');
+	__m128i m;
+
+	/* below ' ', or ' ' with a next byte not above it */
+	m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
+	    _mm_cmpeq_epi8(_mm_max_epu8(v, w), sp));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(0x7f)), _mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8((char)0xc2)), _mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('\\')))));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+#define LOAD(p)	_mm_loadu_si128((const __m128i *)(const void *)(p))
+#endif
+
 /*
  * The first byte from p on that clean() must look at: a control
- * character, the start of U+0080 to U+00BF, or a space before white
- * space.  Sixteen bytes at a time where SSE2 is there (every x86-64).
+ * character, the start of U+0080 to U+00BF, a space before white space
+ * or a backslash.  With SSE2 (every x86-64) 32 or 16 bytes at a time,
+ * then byte by byte.
  */
 static const unsigned char *
 plainrun(const unsigned char *p, const unsigned char *e)
 {
 #ifdef __SSE2__
-	const __m128i ctl = _mm_set1_epi8(0x1f), sp = _mm_set1_epi8(' ');
-	const __m128i del = _mm_set1_epi8(0x7f), c2 = _mm_set1_epi8((char)0xc2);
-	__m128i v, w, m;
+	unsigned char tail[32];
 	unsigned mask;
 
-	while (e - p >= 17) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-		m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, sp),
-		    _mm_cmpeq_epi8(_mm_min_epu8(w, sp), w)));
-		if ((mask = (unsigned)_mm_movemask_epi8(m)) != 0)
+	while (e - p >= 33) {
+		mask = plainmask(LOAD(p), LOAD(p + 1)) |
+		    plainmask(LOAD(p + 16), LOAD(p + 17)) << 16;
+		if (mask != 0)
+			return p + __builtin_ctz(mask);
+		p += 32;
+	}
+	if (e - p >= 17) {
+		if ((mask = plainmask(LOAD(p), LOAD(p + 1))) != 0)
 			return p + __builtin_ctz(mask);
 		p += 16;
 	}
-#endif
+	/* the last bytes, copied before a NUL, which ends a run as e does */
+	if (p < e) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, p, e - p);
+		mask = plainmask(LOAD(tail), LOAD(tail + 1)) | 1U << (e - p);
+		p += __builtin_ctz(mask);
+	}
 	return p;
+#else
+	for (; p < e; p++)
+		if ((cls[*p] != 0 || *p == '\\') &&
+		    !(*p == ' ' && p + 1 < e && cls[p[1]] == 0))
+			break;
+	return p;
+#endif
 }
+
+/* Is p the start of U+0080 to U+009F, a C1 control? */
+#define C1(p, e)	(*(p) == 0xc2 && (p) + 1 < (e) && (p)[1] >= 0x80 && \
+			    (p)[1] <= 0x9f)
 
 /*
  * Append the text s[0..n) to the arena: runs of white space become one
  * space (a paragraph break, two newlines, becomes "\n" when par is set),
- * control characters go, and the ends are trimmed.
+ * control characters go, and the ends are trimmed.  When json is set,
+ * s is the inside of a JSON string, decoded first if it has an escape.
  */
 static struct sp
-clean(const char *s, size_t n, int par)
+clean(const char *s, size_t n, int par, int json)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + n, *q;
 	struct sp r = { arena.len, 0 };
 	int sp = 0, nl = 0;
 
-	while (p < e && cls[*p] == 1)
-		p++;
 	while (p < e) {
+		if (cls[*p] == 1) {
+			sp = 1;
+			nl += *p++ == '\n';
+			continue;
+		}
+		if (cls[*p] == 2 || C1(p, e)) {
+			p += cls[*p] == 2 ? 1 : 2;
+			continue;
+		}
+		if (*p == '\\' && json)
+			goto decode;
 		/* a run of text, one space between words included */
-		for (q = *p != ' ' ? plainrun(p, e) : p; q < e; q++) {
+		for (q = p + 1; (q = plainrun(q, e)) < e; q++) {
+			if (*q == '\\' && json)
+				goto decode;
 			if (cls[*q] == 0)
 				continue;
-			if (*q == ' ' && q > p && q + 1 < e && cls[q[1]] == 0)
+			if (*q == ' ' && q + 1 < e && cls[q[1]] == 0)
 				continue;
-			if (cls[*q] == 3 && !(q + 1 < e && q[1] >= 0x80 &&
-			    q[1] <= 0x9f))
+			if (cls[*q] == 3 && !C1(q, e))
 				continue;
 			break;
 		}
-		if (q > p) {
-			if (sp && arena.len > r.off) {
-				if (arena.p[arena.len - 1] == ' ')
-					arena.len--;
-				buf_addc(&arena, par && nl >= 2 ? '\n' : ' ');
-			}
-			sp = nl = 0;
-			buf_add(&arena, p, q - p);
-			p = q;
-			continue;
+		if (sp && arena.len > r.off) {
+			if (arena.p[arena.len - 1] == ' ')
+				arena.len--;
+			buf_addc(&arena, par && nl >= 2 ? '\n' : ' ');
 		}
-		if (cls[*p] == 1) {
-			sp = 1;
-			nl += *p == '\n';
-			p++;
-		} else
-			p += cls[*p] == 3 ? 2 : 1;
+		sp = nl = 0;
+		buf_add(&arena, p, q - p);
+		p = q;
 	}
 	while (arena.len > r.off && arena.p[arena.len - 1] == ' ')
 		arena.len--;
 	r.len = arena.len - r.off;
 	return r;
+
+decode:
+	arena.len = r.off;
+	tmp.len = 0;
+	json_str_decode(&tmp, s, n);
+	return clean(tmp.p, tmp.len, par, 0);
 }
 
 /* The clean text of a JSON string value v (with its quotes). */
 static struct sp
 cleanstr(const struct span *v, int par)
 {
-	if (memchr(v->p + 1, '\\', v->n - 2) == NULL)
-		return clean(v->p + 1, v->n - 2, par);
-	tmp.len = 0;
-	json_str_decode(&tmp, v->p + 1, v->n - 2);
-	return clean(tmp.p, tmp.len, par);
+	return clean(v->p + 1, v->n - 2, par, 1);
+}
+
+/* Is the clean text of JSON string value v empty?  Told without it. */
+static int
+blank(const struct span *v)
+{
+	const unsigned char *p = (const unsigned char *)v->p + 1;
+	const unsigned char *e = (const unsigned char *)v->p + v->n - 1;
+	struct sp s;
+
+	for (; p < e && *p != '\\'; p++) {
+		if (C1(p, e))
+			p++;
+		else if (cls[*p] != 1 && cls[*p] != 2)
+			return 0;
+	}
+	if (p == e)
+		return 1;
+	s = cleanstr(v, 0);	/* an escape: decoded, cleaned, let go */
+	arena.len = s.off;
+	return s.len == 0;
 }
 
 static int
@@ -316,7 +387,7 @@ datekey(const char *s, size_t n)
 /*
  * Append the clean strings of v (a string, or an array's strings), at
  * most keep of them, without repeats when uniq is set; return how many
- * there are, kept or not.
+ * were kept, or one more when there are more.
  */
 static size_t
 strings(const struct span *v, size_t *first, size_t keep, int uniq)
@@ -347,7 +418,7 @@ strings(const struct span *v, size_t *first, size_t keep, int uniq)
 			continue;
 		if (n >= keep) {
 			n++;
-			continue;
+			break;
 		}
 		s = cleanstr(&m.val, 0);
 		for (i = *first; uniq && i < nitems && (items[i].len !=
@@ -410,51 +481,110 @@ links(const struct span *v, size_t *first)
 }
 
 /* Like rec_get for each name: the last member of that name wins. */
-static void
-findfields(const struct rec *r)
+static inline void
+field(const struct member *m)
 {
-	const struct member *m;
-	size_t i, k;
+	unsigned may;
+	int k;
 
-	for (k = 0; k < NK; k++)
-		fm[k] = NULL;
-	for (i = 0; i < r->ix.n; i++) {
-		m = &r->ix.m[i];
-		for (k = 0; k < NK; k++)
-			if (knames[k] != NULL && (m->key.n == klen[k] ||
-			    m->kesc) && json_key_eq(m, knames[k], klen[k]))
-				fm[k] = m;
+	if (m->kesc)
+		may = (1U << NK) - 1;	/* a key spelt with escapes */
+	else if (m->key.n == 0)
+		may = kempty;
+	else
+		may = kbyfirst[(unsigned char)m->key.p[0]];
+	for (may &= want; may != 0; may &= may - 1) {
+		k = __builtin_ctz(may);
+		if (knames[k] != NULL && json_key_eq(m, knames[k], klen[k])) {
+			fv[k] = m->val;
+			found |= 1U << k;
+		}
 	}
+}
+
+/*
+ * The fields of record r, from its members as rin_next found them: only
+ * those read_paper reads when head is set.
+ */
+void
+read_fields(const struct rec *r, int head)
+{
+	size_t i;
+
+	found = 0;
+	want = head ? 1U << K_TITLE | 1U << K_DATE | 1U << K_DAY :
+	    (1U << NK) - 1;
+	for (i = 0; i < r->ix.n; i++)
+		field(&r->ix.m[i]);
+}
+
+/*
+ * The fields of the object at s, a line already found valid, in text up
+ * to e; returns the end of the last member, after which the line has
+ * only the closing brace and white space.
+ */
+const char *
+read_fields_of(const char *s, const char *e)
+{
+	struct jiter it;
+	struct member m;
+	const char *end = s;
+
+	found = 0;
+	want = (1U << NK) - 1;
+	jval_open(&it, s, e - s);
+	while (jval_next(&it, &m)) {
+		field(&m);
+		end = m.val.p + m.val.n;
+	}
+	return end;
+}
+
+#define FV(k)	((found & (1U << (k))) ? &fv[k] : NULL)
+
+/*
+ * An arXiv identifier, 2409.00001 or hep-th/9901001: ASCII letters and
+ * digits, and '.', '/' and '-' but not first, nor ".." or "//".
+ */
+static int
+arxivid(const char *s, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	if (n == 0 || s[0] == '.' || s[0] == '/' || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+		    !(c >= '0' && c <= '9') && c != '.' && c != '/' && c != '-')
+			return 0;
+		if ((c == '.' || c == '/') && i > 0 && s[i - 1] == c)
+			return 0;
+	}
+	return 1;
 }
 
 /* The page of a paper: its url if http(s), else its arXiv abstract page. */
 static struct sp
 paperurl(void)
 {
-	const struct member *m;
+	const struct span *v;
 	struct sp s = { arena.len, 0 };
-	size_t i;
 
-	if ((m = fm[K_URL]) != NULL && m->val.p[0] == '"') {
+	if ((v = FV(K_URL)) != NULL && v->p[0] == '"') {
 		tmp.len = 0;
-		json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
+		json_str_decode(&tmp, v->p + 1, v->n - 2);
 		if (url_clean(&arena, tmp.p, tmp.len)) {
 			s.len = arena.len - s.off;
 			return s;
 		}
 	}
-	if ((m = fm[K_ARXIV]) == NULL || m->val.p[0] != '"')
+	if ((v = FV(K_ARXIV)) == NULL || v->p[0] != '"')
 		return s;
 	tmp.len = 0;
-	json_str_decode(&tmp, m->val.p + 1, m->val.n - 2);
-	for (i = 0; i < tmp.len; i++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789./-", tmp.p[i]) == NULL || tmp.p[i] == '\0')
-			return s;
-	/* 2409.00001, hep-th/9901001: no empty or dot-dot parts */
-	if (tmp.len == 0 || !isalnum((unsigned char)tmp.p[0]) ||
-	    memmem(tmp.p, tmp.len, "..", 2) != NULL ||
-	    memmem(tmp.p, tmp.len, "//", 2) != NULL)
+	json_str_decode(&tmp, v->p + 1, v->n - 2);
+	if (!arxivid(tmp.p, tmp.len))
 		return s;
 	buf_adds(&arena, "https://arxiv.org/abs/");
 	buf_add(&arena, tmp.p, tmp.len);
@@ -463,65 +593,69 @@ paperurl(void)
 }
 
 /*
- * Read the parts of record r into p, the text into the arena: only the
- * title and date when head is set.  Returns 0 for a record without a
- * title, said on stderr unless quiet.
+ * Read the parts of record r, its fields found by read_fields, into p,
+ * the text into the arena: only the date, and whether there is a title,
+ * when head is set.  Returns 0 for a record without a title, said on
+ * stderr unless quiet.
  */
 int
 read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 {
-	const struct member *m;
+	const struct span *v;
 	char nb[32];
+	size_t i;
 
 	memset(p, 0, sizeof(*p));
-	findfields(r);
-	if ((m = fm[K_TITLE]) == NULL || m->val.p[0] != '"') {
+	if ((v = FV(K_TITLE)) == NULL || v->p[0] != '"') {
 		if (!quiet)
-			rec_warn(r, m == NULL ? "no title" :
+			rec_warn(r, v == NULL ? "no title" :
 			    "title is not a string");
 		return 0;
 	}
-	p->title = cleanstr(&m->val, 0);
-	if (p->title.len == 0) {
+	if (head ? blank(v) : (p->title = cleanstr(v, 0)).len == 0) {
 		if (!quiet)
 			rec_warn(r, "empty title");
-		arena.len = p->title.off;
-		return 0;
+		return 0;	/* the arena as it was: clean() left nothing */
 	}
 	p->datekey = -1;
-	if (((m = fm[K_DATE]) != NULL && m->val.p[0] == '"') ||
-	    ((m = fm[K_DAY]) != NULL && m->val.p[0] == '"')) {
-		p->date = cleanstr(&m->val, 0);
+	if (((v = FV(K_DATE)) != NULL && v->p[0] == '"') ||
+	    ((v = FV(K_DAY)) != NULL && v->p[0] == '"')) {
+		p->date = cleanstr(v, 0);
 		p->datekey = datekey(SP(p->date), p->date.len);
 	}
 	if (head)
 		return 1;
 	p->url = paperurl();
-	if ((popt.fields & F_AUTHORS) && (m = fm[K_AUTHORS]) != NULL)
-		p->nauthors = strings(&m->val, &p->authors, popt.nauthors ?
+	if ((popt.fields & F_AUTHORS) && (v = FV(K_AUTHORS)) != NULL)
+		p->nauthors = strings(v, &p->authors, popt.nauthors ?
 		    popt.nauthors : (size_t)-1, 0);
-	if ((popt.fields & F_TAGS) && (m = fm[K_TAGS]) != NULL)
-		p->ntags = strings(&m->val, &p->tags, (size_t)-1, 1);
-	if ((m = fm[K_GROUP]) != NULL &&
-	    (p->ngroups = strings(&m->val, &p->groups, (size_t)-1, 1)) > 1 &&
+	if ((popt.fields & F_TAGS) && (v = FV(K_TAGS)) != NULL)
+		p->ntags = strings(v, &p->tags, (size_t)-1, 1);
+	if ((v = FV(K_GROUP)) != NULL &&
+	    (p->ngroups = strings(v, &p->groups, (size_t)-1, 1)) > 1 &&
 	    popt.first)
 		p->ngroups = 1;
-	if ((popt.fields & F_LINKS) && (m = fm[K_LINKS]) != NULL)
-		p->nlinks = links(&m->val, &p->links);
-	if ((m = fm[K_UPVOTES]) != NULL && m->val.p[0] != '"' &&
-	    m->val.p[0] != '{' && m->val.p[0] != '[' && m->val.p[0] != 't' &&
-	    m->val.p[0] != 'f' && m->val.p[0] != 'n' && m->val.n < sizeof(nb)) {
-		memcpy(nb, m->val.p, m->val.n);
-		nb[m->val.n] = '\0';
-		p->upv = strtod(nb, NULL);
+	if ((popt.fields & F_LINKS) && (v = FV(K_LINKS)) != NULL)
+		p->nlinks = links(v, &p->links);
+	if ((v = FV(K_UPVOTES)) != NULL && v->p[0] != '"' &&
+	    v->p[0] != '{' && v->p[0] != '[' && v->p[0] != 't' &&
+	    v->p[0] != 'f' && v->p[0] != 'n' && v->n < sizeof(nb)) {
+		for (i = 0; i < v->n && i < 15 && v->p[i] >= '0' &&
+		    v->p[i] <= '9'; i++)
+			p->upv = p->upv * 10 + (v->p[i] - '0');
+		if (i < v->n) {	/* not a whole number strtod would equal */
+			memcpy(nb, v->p, v->n);
+			nb[v->n] = '\0';
+			p->upv = strtod(nb, NULL);
+		}
 		p->hasupv = 1;
 		p->upvotes.off = arena.len;
-		buf_add(&arena, m->val.p, m->val.n);
-		p->upvotes.len = m->val.n;
+		buf_add(&arena, v->p, v->n);
+		p->upvotes.len = v->n;
 	}
 	if ((popt.fields & F_ABSTRACT) && popt.sentences != 0 &&
-	    (m = fm[K_ABSTRACT]) != NULL && m->val.p[0] == '"') {
-		p->abstract = cleanstr(&m->val, 1);
+	    (v = FV(K_ABSTRACT)) != NULL && v->p[0] == '"') {
+		p->abstract = cleanstr(v, 1);
 		if (popt.sentences > 0)
 			cutsentences(&p->abstract, popt.sentences);
 		arena.len = p->abstract.off + p->abstract.len;

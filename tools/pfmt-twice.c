@@ -77,32 +77,13 @@ twice_note(const struct rin *in, const struct rec *r)
 	o->nrng++;
 }
 
-/* The top-level members of a line already found to be an object. */
-static void
-members(struct rec *r)
-{
-	struct jiter it;
-	struct member m;
-
-	r->ix.n = 0;
-	jval_open(&it, r->line, r->len);
-	while (jval_next(&it, &m)) {
-		if (r->ix.n == r->ix.cap) {
-			r->ix.cap = r->ix.cap ? r->ix.cap * 2 : 32;
-			r->ix.m = erealloc(r->ix.m, r->ix.cap *
-			    sizeof(*r->ix.m));
-		}
-		r->ix.m[r->ix.n++] = m;
-	}
-}
-
 static void
 onefile(const struct form *f, struct buf *ob, struct operand *o)
 {
 	struct stat st;
 	struct rec r;
 	struct paper p;
-	const char *base, *s, *e, *nl, *name, *kept;
+	const char *base, *s, *e, *nl, *q, *name, *kept;
 	unsigned long long lineno = 0;
 	size_t k = 0, cut, page = (size_t)sysconf(_SC_PAGESIZE);
 	off_t start = 0;
@@ -135,18 +116,22 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 			munmap((void *)kept, cut);
 			kept += cut;
 		}
-		if ((nl = memchr(s, '\n', e - s)) == NULL)
-			nl = e;
-		if (++lineno < o->rng[2 * k])
+		if (++lineno < o->rng[2 * k]) {
+			if ((nl = memchr(s, '\n', e - s)) == NULL)
+				nl = e;
 			continue;
+		}
 		if (lineno == o->rng[2 * k + 1])
 			k++;
+		/* the line, found valid, ends in white space after the object */
+		q = read_fields_of(s, e);
+		if ((nl = memchr(q, '\n', e - q)) == NULL)
+			nl = e;
 		r.line = s;
 		r.len = nl - s;
 		if (r.len > 0 && s[r.len - 1] == '\r')
 			r.len--;
 		r.lineno = lineno;
-		members(&r);
 		arena.len = 0;
 		nitems = 0;
 		if (!read_paper(&r, &p, 0, 1))
@@ -160,7 +145,6 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 	munmap((void *)kept, (size_t)(base + st.st_size - kept));
 	if (fd > 0)
 		close(fd);
-	free(r.ix.m);
 }
 
 /* The second reading: each paper written as it is read. */

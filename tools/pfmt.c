@@ -57,6 +57,7 @@ addpaper(const struct rec *r)
 		papercap = papercap ? papercap * 2 : 256;
 		papers = erealloc(papers, papercap * sizeof(*papers));
 	}
+	read_fields(r, 0);
 	if (read_paper(r, &papers[npapers], 0, 0))
 		note(&papers[npapers++]);
 	else
@@ -424,6 +425,7 @@ main(int argc, char *argv[])
 		}
 		arena.len = 0;
 		nitems = 0;
+		read_fields(r, 1);
 		if (read_paper(r, &p, 1, 0)) {
 			note(&p);
 			twice_note(&in, r);

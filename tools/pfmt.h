@@ -5,6 +5,10 @@ struct sp {
 	size_t		 off, len;
 };
 
+/*
+ * A paper as read.  nauthors counts the authors kept in items[], and one
+ * more when there were others, not kept: enough for "et al.".
+ */
 struct paper {
 	struct sp	 title, url, date, abstract, upvotes;
 	size_t		 authors, nauthors;	/* in items[] */
@@ -51,12 +55,16 @@ extern struct popt popt;
 extern const struct form form_md, form_html, form_text;
 
 #define SP(s)	(arena.p + (s).off)
+/* Append a string literal, its length known when compiled. */
+#define LIT(b, s)	buf_add((b), "" s, sizeof(s) - 1)
 
 int	 twice_ok(int, char **);
 void	 twice_note(const struct rin *, const struct rec *);
 void	 twice_write(const struct form *, struct buf *);
 
 void	 read_init(void);
+void	 read_fields(const struct rec *, int);
+const char *read_fields_of(const char *, const char *);
 int	 read_paper(const struct rec *, struct paper *, int, int);
 int	 url_clean(struct buf *, const char *, size_t);
 

@@ -1,25 +1,115 @@
 /* jval.c: members and elements of a nested JSON value, without a tree */
 #include <stddef.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "paperpipe.h"
 
-/* p follows a string's opening quote; return its closing quote. */
-static const char *
+/*
+ * Bit i set for each of the first 16 bytes at p (fewer when e comes
+ * sooner) that is '"' or '\\', and with brackets also '{', '}', '[' or ']':
+ * the only bytes a walk over valid JSON must look at.  Sixteen at a time
+ * with SSE2 (every x86-64).
+ */
+static inline unsigned
+stops(const char *p, const char *e, int brackets)
+{
+	unsigned m = 0;
+	int i;
+
+#ifdef __SSE2__
+	if (e - p >= 16) {
+		__m128i v, s;
+
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		s = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+		if (brackets) {
+			/* '[' and ']' are '{' and '}' without bit 5. */
+			v = _mm_or_si128(v, _mm_set1_epi8(0x20));
+			s = _mm_or_si128(s, _mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('{')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('}'))));
+		}
+		return (unsigned)_mm_movemask_epi8(s);
+	}
+#endif
+	for (i = 0; i < 16 && i < e - p; i++)
+		if (p[i] == '"' || p[i] == '\\' || (brackets &&
+		    (p[i] == '{' || p[i] == '}' || p[i] == '[' || p[i] == ']')))
+			m |= 1u << i;
+	return m;
+}
+
+/*
+ * p follows a string's opening quote; return its closing quote (e when
+ * there is none).  Each backslash takes the byte after it along.
+ */
+static inline const char *
 strend(const char *p, const char *e)
 {
-	const char *q, *b;
+	unsigned m;
 
-	for (;;) {
-		if ((q = memchr(p, '"', e - p)) == NULL)
-			return e;
-		/* An odd run of backslashes before it escapes the quote. */
-		for (b = q; b > p && b[-1] == '\\'; b--)
-			;
-		if ((q - b) % 2 == 0)
-			return q;
-		p = q + 1;
+	while (p < e) {
+		if ((m = stops(p, e, 0)) == 0) {
+			p += e - p < 16 ? e - p : 16;
+			continue;
+		}
+		p += __builtin_ctz(m);
+		if (*p == '"')
+			return p;
+		if (e - p < 2)
+			break;
+		p += 2;
 	}
+	return e;
+}
+
+/*
+ * The first byte after the object or array that starts at p, found by its
+ * brackets alone, outside strings: the text need not be valid.  NULL when
+ * it is not closed before e.  The bytes that matter are found 16 at a
+ * time and then taken one by one from the block's bit mask.
+ */
+const char *
+jval_close(const char *p, const char *e)
+{
+	size_t depth = 0, k;
+	unsigned m, carry = 0;
+	int instr = 0, i;
+
+	while (p < e) {
+		m = stops(p, e, 1) & ~carry;
+		carry = 0;
+		while (m != 0) {
+			i = __builtin_ctz(m);
+			m &= m - 1;
+			switch (p[i]) {
+			case '"':
+				instr = !instr;
+				break;
+			case '\\':
+				/* The escaped byte, maybe the next block's. */
+				if (instr) {
+					m &= ~(2u << i);
+					carry = (2u << i) >> 16;
+				}
+				break;
+			case '{': case '[':
+				depth += !instr;
+				break;
+			default:
+				if (!instr && --depth == 0)
+					return p + i + 1;
+				break;
+			}
+		}
+		k = e - p < 16 ? (size_t)(e - p) : 16;
+		p += k;
+	}
+	return NULL;
 }
 
 /*
@@ -29,7 +119,7 @@ strend(const char *p, const char *e)
 const char *
 jval_end(const char *p, const char *e)
 {
-	size_t depth = 0;
+	const char *q;
 
 	if (p >= e)
 		return e;
@@ -37,29 +127,12 @@ jval_end(const char *p, const char *e)
 		p = strend(p + 1, e);
 		return p < e ? p + 1 : e;
 	}
-	if (*p != '{' && *p != '[') {
-		while (p < e && *p != ',' && *p != '}' && *p != ']' &&
-		    *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
-			p++;
-		return p;
-	}
-	for (; p < e; p++) {
-		switch (*p) {
-		case '{': case '[':
-			depth++;
-			break;
-		case '}': case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		case '"':
-			p = strend(p + 1, e);
-			if (p == e)
-				return e;
-			break;
-		}
-	}
-	return e;
+	if (*p == '{' || *p == '[')
+		return (q = jval_close(p, e)) != NULL ? q : e;
+	while (p < e && *p != ',' && *p != '}' && *p != ']' &&
+	    *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+		p++;
+	return p;
 }
 
 /*

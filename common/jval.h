@@ -10,5 +10,6 @@ int	 jval_open(struct jiter *, const char *, size_t);
 int	 jval_next(struct jiter *, struct member *);
 int	 jval_get(const char *, size_t, const char *, size_t, struct span *);
 const char *jval_end(const char *, const char *);
+const char *jval_close(const char *, const char *);
 void	 jval_compact(struct buf *, const char *, size_t);
 void	 jval_canon(struct buf *, const char *, size_t);

@@ -1,6 +1,5 @@
 /* psplit-hfapi.c: psplit's reader for the Hugging Face papers API (JSON) */
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,44 +10,6 @@
 
 
 static struct buf tmp;
-
-/* 16 bytes at a time, with the compiler's vector extension. */
-typedef unsigned char	vbytes __attribute__((vector_size(16)));
-typedef signed char	vmask __attribute__((vector_size(16)));
-
-static inline int
-anyset(vmask m)
-{
-	uint64_t w[2];
-
-	memcpy(w, &m, sizeof(w));
-	return (w[0] | w[1]) != 0;
-}
-
-/*
- * The length of the prefix of s[0..n) that holds none of the bytes that
- * end a JSON string (instr) or open, close or quote a value: how far a
- * reader cutting a JSON array into items may jump.
- */
-static inline size_t
-jskip(const char *s, size_t n, int instr)
-{
-	size_t i;
-	vbytes v;
-	vmask m;
-
-	for (i = 0; i + 16 <= n; i += 16) {
-		memcpy(&v, s + i, 16);
-		m = (vmask)(v == '"') | (vmask)(v == '\\');
-		if (!instr)
-			m |= (vmask)((v | 0x20) == '{') | (vmask)((v | 0x20) ==
-			    '}');
-		if (anyset(m))
-			break;
-	}
-	return i;
-}
-
 
 /* Append the text of the JSON string v to dst (nothing for a non-string). */
 static void
@@ -232,35 +193,6 @@ hfapi_detect(const char *s, size_t n)
 }
 
 /*
- * Where the item that starts at p ends, by its brackets alone (for an item
- * the scanner rejected, to go on after it); NULL when it ends after e.
- */
-static const char *
-itemend(const char *p, const char *e)
-{
-	size_t depth = 0;
-	int instr = 0;
-
-	for (; p < e; p++) {
-		p += jskip(p, e - p, instr);
-		if (p == e)
-			break;
-		if (instr) {
-			if (*p == '"')
-				instr = 0;
-			else if (*p == '\\')
-				p++;
-		} else if (*p == '"')
-			instr = 1;
-		else if (*p == '{' || *p == '[')
-			depth++;
-		else if ((*p == '}' || *p == ']') && --depth == 0)
-			return p + 1;
-	}
-	return NULL;
-}
-
-/*
  * The array is scanned where lines_peek holds it (a mapped file, or a
  * window of blocks read), and the record scanner finds where each item
  * ends (it stops at the comma after it); what is scanned is let go, so
@@ -307,7 +239,7 @@ hfapi_read(struct lines *l, struct psplit *ps)
 					nth++;
 					item(ps, &p, &ix);
 					s += k;
-				} else if ((q = itemend(s, e)) != NULL) {
+				} else if ((q = jval_close(s, e)) != NULL) {
 					nth++;
 					psplit_warn(ps, 0, "item %lu: %s; "
 					    "skipped", nth, err.why);

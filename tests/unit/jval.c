@@ -65,6 +65,64 @@ end(const char *s, size_t want)
 	return jval_end(s, s + strlen(s)) == s + want;
 }
 
+/* jval_close at s: the offset after the value, or -1 when it is open. */
+static long
+closeat(const char *s)
+{
+	const char *q = jval_close(s, s + strlen(s));
+
+	return q == NULL ? -1 : q - s;
+}
+
+/* jval_close the plain way, a byte at a time: what it must agree with. */
+static const char *
+slowclose(const char *p, const char *e)
+{
+	size_t depth = 0;
+	int instr = 0;
+
+	for (; p < e; p++) {
+		if (instr) {
+			if (*p == '"')
+				instr = 0;
+			else if (*p == '\\' && ++p == e)
+				break;
+		} else if (*p == '"')
+			instr = 1;
+		else if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Texts of brackets, quotes, backslashes and letters at every length and
+ * offset up to a few blocks, so that escapes and quotes fall on each side
+ * of every 16-byte boundary.
+ */
+static int
+closemany(void)
+{
+	static const char alpha[] = "[]{}\"\\a [\"a]";
+	char s[80];
+	unsigned long r = 1;
+	int i, n, k;
+
+	for (k = 0; k < 20000; k++) {
+		n = 1 + k % 79;
+		s[0] = k & 1 ? '[' : '{';
+		for (i = 1; i < n; i++) {
+			r = r * 6364136223846793005UL + 1442695040888963407UL;
+			s[i] = alpha[(r >> 33) % (sizeof(alpha) - 1)];
+		}
+		if (jval_close(s, s + n) != slowclose(s, s + n))
+			return 0;
+	}
+	return 1;
+}
+
 void
 unit_jval(void)
 {
@@ -91,6 +149,17 @@ unit_jval(void)
 	check(end("-1.5e3]", 6), "jval: end of number");
 	check(end("[[\"]\"],{\"}\":1}] x", 15), "jval: end of nested value");
 	check(end("\"abc", 4), "jval: end of unterminated text");
+	check(end("\"abc\\", 5), "jval: end of text cut after a backslash");
+	check(end("\"0123456789abcdef\\\"0123456789abcdef\\\\\",1", 38),
+	    "jval: end of a long string with escapes");
+	check(closeat("[1,{\"a\":[]}] x") == 12, "jval: close nested");
+	check(closeat("{\"a\":\"}]\"}") == 10, "jval: close, brackets in a string");
+	check(closeat("[\"aaaaaaaaaaaaa\\\"]\"] x") == 20,
+	    "jval: close, an escape across a 16-byte block");
+	check(closeat("[[1]") == -1, "jval: close, not closed");
+	check(closeat("[\"]") == -1, "jval: close, string not closed");
+	check(closeat("[\"\\") == -1, "jval: close, cut after a backslash");
+	check(closemany(), "jval: close agrees with a byte-at-a-time walk");
 	check(strcmp(compact("{ \"a b\" : [ 1 ,\t2 ],\n\"c\":\" x \" }"),
 	    "{\"a b\":[1,2],\"c\":\" x \"}") == 0, "jval: compact");
 }

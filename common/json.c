@@ -503,12 +503,33 @@ json_str_encode(struct buf *b, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const char *e, *q;
 	unsigned char c;
+#ifdef __SSE2__
+	const __m128i ctl = _mm_set1_epi8(0x1f), qu = _mm_set1_epi8('"');
+	const __m128i bs = _mm_set1_epi8('\\');
+	__m128i a;
+	unsigned mask;
+#endif
 
 	if (n == 0)
 		return;		/* s may be NULL */
 	e = s + n;
 	while (s < e) {
-		for (q = s; q < e; q++) {
+		q = s;
+#ifdef __SSE2__
+		/* 16 at a time: controls are what min(c, 0x1f) leaves. */
+		for (; e - q >= 16; q += 16) {
+			a = _mm_loadu_si128((const __m128i *)(const void *)q);
+			mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(_mm_min_epu8(a, ctl), a),
+			    _mm_or_si128(_mm_cmpeq_epi8(a, qu),
+			    _mm_cmpeq_epi8(a, bs))));
+			if (mask != 0) {
+				q += __builtin_ctz(mask);
+				break;
+			}
+		}
+#endif
+		for (; q < e; q++) {
 			c = *q;
 			if (c < 0x20 || c == '"' || c == '\\')
 				break;

@@ -101,7 +101,7 @@ addline(const char *s, size_t n, unsigned long long lineno)
 		buf_addc(&b->b, ' ');
 		b->raw++;
 	}
-	psplit_encode(&b->b, s, n);
+	json_str_encode(&b->b, s, n);
 	b->raw += n;
 	b->nlines++;
 	b->last = (unsigned char)s[n - 1];

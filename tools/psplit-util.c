@@ -43,37 +43,6 @@ plain(const char *s, size_t n)
 	return i;
 }
 
-/*
- * json_str_encode with a fast scan for the bytes that need escaping: page
- * text is long runs of plain characters.
- */
-void
-psplit_encode(struct buf *b, const char *s, size_t n)
-{
-	const char *e = s + n, *q;
-	unsigned char c;
-	vbytes v;
-
-	while (s < e) {
-		for (q = s; e - q >= 16; q += 16) {
-			memcpy(&v, q, 16);
-			if (anyset((vmask)(v < 0x20) | (vmask)(v == '"') |
-			    (vmask)(v == '\\')))
-				break;
-		}
-		for (; q < e; q++) {
-			c = *q;
-			if (c < 0x20 || c == '"' || c == '\\')
-				break;
-		}
-		buf_add(b, s, q - s);
-		if (q == e)
-			break;
-		json_str_encode(b, q, 1);
-		s = q + 1;
-	}
-}
-
 /* Messages about an input: "psplit: FILE:LINE: ..." (no LINE when 0). */
 void
 psplit_warn(struct psplit *ps, unsigned long long lineno, const char *fmt,
@@ -223,7 +192,7 @@ pfield(struct buf *r, const char *k, const struct buf *v)
 		return;
 	json_key(r, k);
 	buf_addc(r, '"');
-	psplit_encode(r, v->p, v->len);
+	json_str_encode(r, v->p, v->len);
 	buf_addc(r, '"');
 }
 
@@ -279,7 +248,7 @@ paper_emit(struct psplit *ps, struct paper *p)
 	pfield(r, "title", &p->title);
 	json_key(r, "abstract");
 	buf_addc(r, '"');
-	psplit_encode(r, p->abstract.p, p->abstract.len);
+	json_str_encode(r, p->abstract.p, p->abstract.len);
 	buf_addc(r, '"');
 	pfield(r, "arxiv_id", &p->id);
 	pfield(r, "version", &p->version);

@@ -40,7 +40,6 @@ void	psplit_emit(struct psplit *);
 void	psplit_addwords(struct buf *, const char *, size_t, const char *);
 void	psplit_warn(struct psplit *, unsigned long long, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
-void	psplit_encode(struct buf *, const char *, size_t);
 void	psplit_addfield(struct buf *, const char *, const struct buf *);
 void	psplit_addnum(struct buf *, const char *, long long);
 

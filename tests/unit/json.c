@@ -174,4 +174,8 @@ unit_json(void)
 	check(encodes("a\"b\\c\n\x01\xc3\xa9", 9, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\""),
 	    "json: encode escapes quote, backslash, controls only");
 	check(encodes("", 0, "\"\""), "json: encode empty string");
+	check(encodes("0123456789abcde\"\\123456789abcd\x1f\xc3\xa9"
+	    "456789abcdef\x7f\x80\xff", 48, "\"0123456789abcde\\\"\\\\"
+	    "123456789abcd\\u001f\xc3\xa9" "456789abcdef\x7f\x80\xff\""),
+	    "json: encode escapes on both sides of a 16-byte block");
 }

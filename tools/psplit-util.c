@@ -90,20 +90,32 @@ psplit_next(struct psplit *ps, struct lines *l, char **line)
 
 /*
  * Append a JSON array of the words of s[0..n), split at any byte of seps:
- * "cs.AI cs.CL" becomes ["cs.AI","cs.CL"].
+ * "cs.AI cs.CL" becomes ["cs.AI","cs.CL"].  The separators are looked up
+ * in a bit set rather than with strchr for every byte, and one separator
+ * (the names of struct paper) is found with memchr.
  */
 void
 psplit_addwords(struct buf *b, const char *s, size_t n, const char *seps)
 {
+	uint64_t set[4] = { 0, 0, 0, 0 };
+	const unsigned char *u = (const unsigned char *)s;
+	const char *k, *q;
 	size_t i = 0, j;
+	int one = seps[0] != '\0' && seps[1] == '\0';
 
+#define ISSEP(c)	(set[(c) >> 6] >> ((c) & 63) & 1)
+	for (k = seps; *k != '\0'; k++)
+		set[(unsigned char)*k >> 6] |= 1ULL << ((unsigned char)*k & 63);
 	buf_addc(b, '[');
 	while (i < n) {
-		while (i < n && s[i] != '\0' && strchr(seps, s[i]) != NULL)
+		while (i < n && ISSEP(u[i]))
 			i++;
-		for (j = i; j < n && (s[j] == '\0' || strchr(seps, s[j]) == NULL);
-		    j++)
-			;
+		if (one)
+			j = (q = memchr(s + i, *seps, n - i)) != NULL ?
+			    (size_t)(q - s) : n;
+		else
+			for (j = i; j < n && !ISSEP(u[j]); j++)
+				;
 		if (j > i) {
 			json_sep(b);
 			json_add_str(b, s + i, j - i);
@@ -111,6 +123,7 @@ psplit_addwords(struct buf *b, const char *s, size_t n, const char *seps)
 		i = j;
 	}
 	buf_addc(b, ']');
+#undef ISSEP
 }
 
 /* Write the record a reader built in ps->rec and start the next one. */
@@ -220,12 +233,15 @@ psplit_addfield(struct buf *r, const char *k, const struct buf *v)
 void
 psplit_addnum(struct buf *r, const char *k, long long v)
 {
-	char num[32];
+	char num[24], *d = num + sizeof(num);
 
 	if (v < 0)
 		return;
 	json_key(r, k);
-	buf_add(r, num, (size_t)snprintf(num, sizeof(num), "%lld", v));
+	do
+		*--d = '0' + v % 10;
+	while ((v /= 10) > 0);
+	buf_add(r, d, num + sizeof(num) - d);
 }
 
 /*

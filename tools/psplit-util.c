@@ -26,6 +26,27 @@ anyset(vmask m)
 	return (w[0] | w[1]) != 0;
 }
 
+/* The index of the first lane set in m, 16 when there is none. */
+static size_t
+firstset(vmask m)
+{
+	uint64_t w[2];
+
+	memcpy(w, &m, sizeof(w));
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	if (w[0] != 0)
+		return __builtin_clzll(w[0]) / 8;
+	if (w[1] != 0)
+		return 8 + __builtin_clzll(w[1]) / 8;
+#else
+	if (w[0] != 0)
+		return __builtin_ctzll(w[0]) / 8;
+	if (w[1] != 0)
+		return 8 + __builtin_ctzll(w[1]) / 8;
+#endif
+	return 16;
+}
+
 /* Length of the prefix of s that is ASCII without NUL: no checks needed. */
 static size_t
 plain(const char *s, size_t n)
@@ -155,17 +176,23 @@ psplit_text(struct buf *b, const char *s, size_t n, int paras)
 		s++;
 	while (e > s && ws[(unsigned char)e[-1]])
 		e--;
-	/* Copy runs of text with their single spaces; mend the rest. */
+	/*
+	 * Copy runs of text with their single spaces; mend the rest.  The
+	 * bytes that may need it, a control byte or a space before white
+	 * space, are found 16 at a time.
+	 */
 	for (run = p = s; p < e; p++) {
-		while (e - p > 17) {
+		while (e - p > 16) {
 			vbytes v, w;
+			size_t k;
 
 			memcpy(&v, p, 16);
 			memcpy(&w, p + 1, 16);
-			if (anyset((vmask)(v < 0x0e) | ((vmask)(v == ' ') &
-			    (vmask)(w <= ' '))))
+			k = firstset((vmask)(v < 0x0e) | ((vmask)(v == ' ') &
+			    (vmask)(w <= ' ')));
+			p += k;
+			if (k < 16)
 				break;
-			p += 16;
 		}
 		if (!ws[(unsigned char)*p] || (*p == ' ' &&
 		    !ws[(unsigned char)p[1]]))

@@ -45,10 +45,11 @@ stops(const char *p, const char *e, int brackets)
 
 /*
  * p follows a string's opening quote; return its closing quote (e when
- * there is none).  Each backslash takes the byte after it along.
+ * there is none), and set *esc when the string holds a backslash.  Each
+ * backslash takes the byte after it along.
  */
 static inline const char *
-strend(const char *p, const char *e)
+strend(const char *p, const char *e, int *esc)
 {
 	unsigned m;
 
@@ -60,6 +61,7 @@ strend(const char *p, const char *e)
 		p += __builtin_ctz(m);
 		if (*p == '"')
 			return p;
+		*esc = 1;
 		if (e - p < 2)
 			break;
 		p += 2;
@@ -120,11 +122,12 @@ const char *
 jval_end(const char *p, const char *e)
 {
 	const char *q;
+	int esc;
 
 	if (p >= e)
 		return e;
 	if (*p == '"') {
-		p = strend(p + 1, e);
+		p = strend(p + 1, e, &esc);
 		return p < e ? p + 1 : e;
 	}
 	if (*p == '{' || *p == '[')
@@ -173,10 +176,9 @@ jval_next(struct jiter *it, struct member *m)
 	m->key.n = 0;
 	m->kesc = 0;
 	if (it->obj) {
-		q = strend(p + 1, e);
+		q = strend(p + 1, e, &m->kesc);
 		m->key.p = p + 1;
 		m->key.n = q - (p + 1);
-		m->kesc = memchr(m->key.p, '\\', m->key.n) != NULL;
 		p = json_ws(q + 1, e);
 		if (p < e && *p == ':')
 			p = json_ws(p + 1, e);
@@ -214,6 +216,7 @@ void
 jval_compact(struct buf *b, const char *s, size_t n)
 {
 	const char *p = s, *e = s + n, *q;
+	int esc;
 
 	while (p < e) {
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
@@ -221,7 +224,7 @@ jval_compact(struct buf *b, const char *s, size_t n)
 			continue;
 		}
 		if (*p == '"') {
-			q = strend(p + 1, e);
+			q = strend(p + 1, e, &esc);
 			if (q < e)
 				q++;
 			buf_add(b, p, q - p);
@@ -242,6 +245,7 @@ jval_canon(struct buf *b, const char *s, size_t n)
 {
 	static struct buf t;
 	const char *p = s, *e = s + n, *q;
+	int esc;
 
 	while (p < e) {
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
@@ -249,7 +253,7 @@ jval_canon(struct buf *b, const char *s, size_t n)
 			continue;
 		}
 		if (*p == '"') {
-			q = strend(p + 1, e);
+			q = strend(p + 1, e, &esc);
 			t.len = 0;
 			json_str_decode(&t, p + 1, q - p - 1);
 			json_add_str(b, t.p, t.len);

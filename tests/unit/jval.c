@@ -130,6 +130,10 @@ unit_jval(void)
 	    "=1;=\"a\";={\"x\":[2,3]};=[];=null;") == 0, "jval: array elements");
 	check(strcmp(items(" { \"a\" : 1 , \"b\\\"c\":\"}\" ,\"d\":{}}"),
 	    "a=1;b\\\"c~\"}\";d={};") == 0, "jval: object members, escaped key");
+	check(strcmp(items("{\"0123456789abcdefgh\\\"\":1,"
+	    "\"0123456789abcdefgh\":2}"),
+	    "0123456789abcdefgh\\\"~1;0123456789abcdefgh=2;") == 0,
+	    "jval: a long key, escaped or not");
 	check(strcmp(items("[]"), "") == 0, "jval: empty array");
 	check(strcmp(items("{ }"), "") == 0, "jval: empty object");
 	check(strcmp(items("\"[1]\""), "(scalar)") == 0, "jval: a string is no container");

@@ -98,24 +98,28 @@ slowclose(const char *p, const char *e)
 }
 
 /*
- * Texts of brackets, quotes, backslashes and letters at every length and
- * offset up to a few blocks, so that escapes and quotes fall on each side
- * of every 16-byte boundary.
+ * Texts of brackets, quotes, backslashes and letters at every length up to
+ * a few blocks, so that escapes and quotes fall on each side of every
+ * 16- and 64-byte boundary; one case in four has no backslash but maybe
+ * the one that escapes the last byte of a block.
  */
 static int
 closemany(void)
 {
-	static const char alpha[] = "[]{}\"\\a [\"a]";
-	char s[80];
+	static const char alpha[] = "[]{}\"\\a [\"a]a{a\"";
+	char s[200];
 	unsigned long r = 1;
-	int i, n, k;
+	int i, n, k, nb;
 
-	for (k = 0; k < 20000; k++) {
-		n = 1 + k % 79;
+	for (k = 0; k < 40000; k++) {
+		n = 1 + k % 199;
+		nb = k % 4 == 0;
 		s[0] = k & 1 ? '[' : '{';
 		for (i = 1; i < n; i++) {
 			r = r * 6364136223846793005UL + 1442695040888963407UL;
 			s[i] = alpha[(r >> 33) % (sizeof(alpha) - 1)];
+			if (nb && s[i] == '\\' && i != 63 && i != 127)
+				s[i] = 'a';
 		}
 		if (jval_close(s, s + n) != slowclose(s, s + n))
 			return 0;

@@ -226,6 +226,11 @@ unit_utf8(void)
 	check(utf8_valid("ab\xc3\xa9z", 5) == 5, "utf8: valid text");
 	check(utf8_valid("ab\xc3", 3) == 2, "utf8: truncated sequence");
 	check(utf8_valid("0123456789\xff", 11) == 10, "utf8: bad byte after ASCII run");
+	check(utf8_valid("0123456789abcdef0123456789abcdef\xc3\xa9"
+	    "0123456789abcdef0123456789\xe2\x82", 62) == 60,
+	    "utf8: long ASCII runs around a sequence, then a cut one");
+	check(utf8_valid("0123456789abcdef0123456789abcdef", 32) == 32,
+	    "utf8: ASCII that ends at a 16-byte boundary");
 	check(utf8_repair(&b, "a\xff" "b\xc3", 4) == 2 && b.len == 8 &&
 	    memcmp(b.p, "a\xef\xbf\xbd" "b\xef\xbf\xbd", 8) == 0,
 	    "utf8: repair replaces each bad byte with U+FFFD");

@@ -33,11 +33,8 @@ jnum(struct span v)
 	return i > 0 && i == v.n ? x : -1;
 }
 
-static int
-key(const struct member *m, const char *k)
-{
-	return json_key_eq(m, k, strlen(k));
-}
+/* Is member m's key the literal k?  Its length is known when compiling. */
+#define KEY(m, k)	json_key_eq((m), (k), sizeof(k) - 1)
 
 /* "Code: URL" and the like, for the links plinks finds in comments. */
 static void
@@ -114,9 +111,9 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 	paper_clear(p);
 	for (i = 0; i < ix->n; i++) {
 		m = &ix->m[i];
-		if (key(m, "paper"))
+		if (KEY(m, "paper"))
 			paper = m->val;
-		else if (key(m, "numComments"))
+		else if (KEY(m, "numComments"))
 			p->ncomments = jnum(m->val);
 	}
 	/* The paper was checked with the item: walk its members. */
@@ -124,7 +121,7 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 		return;
 	while (jval_next(&it, &pm)) {
 		m = &pm;
-		if (key(m, "id")) {
+		if (KEY(m, "id")) {
 			tmp.len = 0;
 			if (m->val.n > 2 && m->val.p[0] == '"')
 				json_str_decode(&tmp, m->val.p + 1,
@@ -132,19 +129,19 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 			if (!psplit_arxiv_id(tmp.p, tmp.len, &p->id,
 			    &p->version))
 				p->id.len = 0;
-		} else if (key(m, "title"))
+		} else if (KEY(m, "title"))
 			jtext(&p->title, m->val, 0);
-		else if (key(m, "summary"))
+		else if (KEY(m, "summary"))
 			jtext(&p->abstract, m->val, 1);
-		else if (key(m, "authors"))
+		else if (KEY(m, "authors"))
 			authors(&p->authors, m->val);
-		else if (key(m, "publishedAt"))
+		else if (KEY(m, "publishedAt"))
 			jtext(&p->published, m->val, 0);
-		else if (key(m, "upvotes"))
+		else if (KEY(m, "upvotes"))
 			p->upvotes = jnum(m->val);
-		else if (key(m, "githubRepo"))
+		else if (KEY(m, "githubRepo"))
 			addlink(&p->links, "Code: ", m->val);
-		else if (key(m, "projectPage"))
+		else if (KEY(m, "projectPage"))
 			addlink(&p->links, "Project page: ", m->val);
 	}
 	if (p->title.len == 0)

@@ -246,6 +246,21 @@ jval_open(struct jiter *it, const char *s, size_t n)
 int
 jval_next(struct jiter *it, struct member *m)
 {
+	if (!jval_key(it, m))
+		return 0;
+	jval_value(it, m, NULL);
+	return 1;
+}
+
+/*
+ * jval_next in two steps, for a caller that walks some values itself:
+ * jval_key finds the next member's key and where its value starts
+ * (m->val.n is 0), then jval_value finds where the value ends, or takes
+ * end from a caller that knows it, and steps past it.
+ */
+int
+jval_key(struct jiter *it, struct member *m)
+{
 	const char *p = json_ws(it->p, it->e), *e = it->e, *q;
 
 	if (p < e && *p == ',')
@@ -265,11 +280,18 @@ jval_next(struct jiter *it, struct member *m)
 		if (p < e && *p == ':')
 			p = json_ws(p + 1, e);
 	}
-	q = jval_end(p, e);
-	m->val.p = p;
-	m->val.n = q - p;
-	it->p = q;
+	m->val.p = it->p = p;
+	m->val.n = 0;
 	return 1;
+}
+
+void
+jval_value(struct jiter *it, struct member *m, const char *end)
+{
+	if (end == NULL)
+		end = jval_end(m->val.p, it->e);
+	m->val.n = end - m->val.p;
+	it->p = end;
 }
 
 /*

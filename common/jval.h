@@ -8,6 +8,8 @@ struct jiter {
 
 int	 jval_open(struct jiter *, const char *, size_t);
 int	 jval_next(struct jiter *, struct member *);
+int	 jval_key(struct jiter *, struct member *);
+void	 jval_value(struct jiter *, struct member *, const char *);
 int	 jval_get(const char *, size_t, const char *, size_t, struct span *);
 const char *jval_end(const char *, const char *);
 const char *jval_close(const char *, const char *);

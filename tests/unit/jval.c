@@ -26,6 +26,50 @@ items(const char *s)
 	return b.p;
 }
 
+/* items, but through jval_key and jval_value. */
+static const char *
+items2(const char *s)
+{
+	static struct buf b;
+	struct jiter it;
+	struct member m;
+
+	b.len = 0;
+	if (!jval_open(&it, s, strlen(s)))
+		buf_adds(&b, "(scalar)");
+	else
+		while (jval_key(&it, &m)) {
+			if (m.val.n != 0 || it.p != m.val.p)
+				buf_adds(&b, "(moved)");
+			jval_value(&it, &m, NULL);
+			buf_add(&b, m.key.p, m.key.n);
+			buf_addc(&b, m.kesc ? '~' : '=');
+			buf_add(&b, m.val.p, m.val.n);
+			buf_addc(&b, ';');
+		}
+	buf_addc(&b, '\0');
+	return b.p;
+}
+
+/* A value the caller walked itself: its end taken, the next member found. */
+static int
+walked(void)
+{
+	const char *s = "{\"a\" : [1, {\"b\":2}] , \"c\":3}";
+	struct jiter it;
+	struct member m;
+
+	if (!jval_open(&it, s, strlen(s)) || !jval_key(&it, &m) ||
+	    m.key.n != 1 || *m.val.p != '[')
+		return 0;
+	jval_value(&it, &m, strstr(s, "] ,") + 1);
+	if (m.val.n != 12 || !jval_key(&it, &m) || m.key.n != 1 ||
+	    *m.key.p != 'c')
+		return 0;
+	jval_value(&it, &m, NULL);
+	return m.val.n == 1 && *m.val.p == '3' && !jval_key(&it, &m);
+}
+
 static int
 get(const char *s, const char *key, const char *want)
 {
@@ -138,6 +182,12 @@ unit_jval(void)
 	    "\"0123456789abcdefgh\":2}"),
 	    "0123456789abcdefgh\\\"~1;0123456789abcdefgh=2;") == 0,
 	    "jval: a long key, escaped or not");
+	check(strcmp(items2(" { \"a\" : 1 , \"b\\\"c\":\"}\" ,\"d\":{}}"),
+	    "a=1;b\\\"c~\"}\";d={};") == 0, "jval: key, then value");
+	check(strcmp(items2("[1, \"a\" ,{\"x\":[2,3]} , [] ,null]"),
+	    "=1;=\"a\";={\"x\":[2,3]};=[];=null;") == 0,
+	    "jval: element, then value");
+	check(walked(), "jval: a value's end from the caller");
 	check(strcmp(items("[]"), "") == 0, "jval: empty array");
 	check(strcmp(items("{ }"), "") == 0, "jval: empty object");
 	check(strcmp(items("\"[1]\""), "(scalar)") == 0, "jval: a string is no container");

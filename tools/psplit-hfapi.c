@@ -51,30 +51,37 @@ addlink(struct buf *links, const char *label, struct span v)
 		links->len -= at;
 }
 
-/* The authors array: one name per line. */
-static void
-authors(struct buf *dst, struct span v)
+/*
+ * The authors array at v, which ends by e: one name per line.  Returns the
+ * end of the array, or NULL when it is not an array of objects (what came
+ * before that is kept).
+ */
+static const char *
+authors(struct buf *dst, const char *v, const char *e)
 {
-	const char *p = v.p + 1, *e = v.p + v.n, *q;
+	const char *p = v + 1, *q;
 	struct jiter it;
 	struct member m;
 	struct span name;
 
 	/*
 	 * Each author object is walked once, its members' ends telling where
-	 * it closes, rather than found first and walked again.
+	 * it closes, and the array's end is where the last one closes,
+	 * rather than found first and walked again.
 	 */
-	if (v.n < 2 || *v.p != '[')
-		return;
+	if (e - v < 2 || *v != '[')
+		return NULL;
 	for (;;) {
 		p = json_ws(p, e);
 		if (p < e && *p == ',')
 			p = json_ws(p + 1, e);
+		if (p < e && *p == ']')
+			return p + 1;
 		if (p >= e || *p != '{')
-			return;
+			return NULL;
 		name.p = NULL;
 		if (!jval_open(&it, p, e - p))
-			return;
+			return NULL;
 		q = p + 1;
 		while (jval_next(&it, &m)) {
 			if (json_key_eq(&m, "name", 4))
@@ -83,7 +90,7 @@ authors(struct buf *dst, struct span v)
 		}
 		q = json_ws(q, e);
 		if (q >= e || *q != '}')
-			return;
+			return NULL;
 		p = q + 1;
 		if (name.p != NULL) {
 			if (dst->len > 0)
@@ -106,6 +113,7 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 	struct span paper = { NULL, 0 };
 	struct member *m, pm;
 	struct jiter it;
+	const char *q;
 	size_t i;
 
 	paper_clear(p);
@@ -119,8 +127,14 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 	/* The paper was checked with the item: walk its members. */
 	if (paper.p == NULL || !jval_open(&it, paper.p, paper.n) || !it.obj)
 		return;
-	while (jval_next(&it, &pm)) {
+	while (jval_key(&it, &pm)) {
 		m = &pm;
+		if (KEY(m, "authors")) {
+			q = authors(&p->authors, m->val.p, it.e);
+			jval_value(&it, m, q);
+			continue;
+		}
+		jval_value(&it, m, NULL);
 		if (KEY(m, "id")) {
 			tmp.len = 0;
 			if (m->val.n > 2 && m->val.p[0] == '"')
@@ -133,8 +147,6 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 			jtext(&p->title, m->val, 0);
 		else if (KEY(m, "summary"))
 			jtext(&p->abstract, m->val, 1);
-		else if (KEY(m, "authors"))
-			authors(&p->authors, m->val);
 		else if (KEY(m, "publishedAt"))
 			jtext(&p->published, m->val, 0);
 		else if (KEY(m, "upvotes"))

@@ -516,18 +516,25 @@ json_str_encode(struct buf *b, const char *s, size_t n)
 	while (s < e) {
 		q = s;
 #ifdef __SSE2__
-		/* 16 at a time: controls are what min(c, 0x1f) leaves. */
-		for (; e - q >= 16; q += 16) {
-			a = _mm_loadu_si128((const __m128i *)(const void *)q);
-			mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmpeq_epi8(_mm_min_epu8(a, ctl), a),
-			    _mm_or_si128(_mm_cmpeq_epi8(a, qu),
-			    _mm_cmpeq_epi8(a, bs))));
-			if (mask != 0) {
-				q += __builtin_ctz(mask);
+		/*
+		 * 16 at a time: controls are what min(c, 0x1f) leaves.  The
+		 * last block of a string of 16 bytes or more is the 16 that
+		 * end it, the ones already seen masked off.
+		 */
+#define ESCS(p)	(a = _mm_loadu_si128((const __m128i *)(const void *)(p)), \
+	    (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8( \
+	    _mm_min_epu8(a, ctl), a), _mm_or_si128(_mm_cmpeq_epi8(a, qu), \
+	    _mm_cmpeq_epi8(a, bs)))))
+		for (; e - q >= 16; q += 16)
+			if ((mask = ESCS(q)) != 0)
 				break;
-			}
+		if (e - q >= 16)
+			q += __builtin_ctz(mask);
+		else if (q < e && n >= 16) {
+			mask = ESCS(e - 16) >> (16 - (e - q));
+			q = mask != 0 ? q + __builtin_ctz(mask) : e;
 		}
+#undef ESCS
 #endif
 		for (; q < e; q++) {
 			c = *q;

@@ -178,4 +178,12 @@ unit_json(void)
 	    "456789abcdef\x7f\x80\xff", 48, "\"0123456789abcde\\\"\\\\"
 	    "123456789abcd\\u001f\xc3\xa9" "456789abcdef\x7f\x80\xff\""),
 	    "json: encode escapes on both sides of a 16-byte block");
+	check(encodes("ab\"defghijklmnopq\nr", 19,
+	    "\"ab\\\"defghijklmnopq\\nr\""),
+	    "json: encode escapes in the last 16 bytes, after another");
+	check(encodes("abcdefghijklmnopqrs", 19, "\"abcdefghijklmnopqrs\""),
+	    "json: encode a string a little longer than a block");
+	check(encodes("abcdefghijklmnopqr\"s", 20,
+	    "\"abcdefghijklmnopqr\\\"s\""),
+	    "json: encode an escape after the last whole block");
 }

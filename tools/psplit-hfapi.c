@@ -17,6 +17,11 @@ jtext(struct buf *dst, struct span v, int paras)
 {
 	if (v.n < 2 || v.p[0] != '"')
 		return;
+	/* Without escapes the text is the string's inside as it is. */
+	if (memchr(v.p + 1, '\\', v.n - 2) == NULL) {
+		psplit_text(dst, v.p + 1, v.n - 2, paras);
+		return;
+	}
 	tmp.len = 0;
 	json_str_decode(&tmp, v.p + 1, v.n - 2);
 	psplit_text(dst, tmp.p, tmp.len, paras);

@@ -503,6 +503,7 @@ json_str_encode(struct buf *b, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const char *e, *q;
 	unsigned char c;
+	uint64_t w;
 #ifdef __SSE2__
 	const __m128i ctl = _mm_set1_epi8(0x1f), qu = _mm_set1_epi8('"');
 	const __m128i bs = _mm_set1_epi8('\\');
@@ -536,6 +537,13 @@ json_str_encode(struct buf *b, const char *s, size_t n)
 		}
 #undef ESCS
 #endif
+		/* Short strings, and the end where there is no SSE2: words. */
+		for (; e - q >= 8; q += 8) {
+			memcpy(&w, q, 8);
+			if ((HASLESS(w, 0x20) | HASZERO(w ^ (ONES * '"')) |
+			    HASZERO(w ^ (ONES * '\\'))) != 0)
+				break;
+		}
 		for (; q < e; q++) {
 			c = *q;
 			if (c < 0x20 || c == '"' || c == '\\')

@@ -174,6 +174,9 @@ unit_json(void)
 	check(encodes("a\"b\\c\n\x01\xc3\xa9", 9, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\""),
 	    "json: encode escapes quote, backslash, controls only");
 	check(encodes("", 0, "\"\""), "json: encode empty string");
+	check(encodes("\xc3\xa9" "bcdefgh\\j\x1f" "l", 13,
+	    "\"\xc3\xa9" "bcdefgh\\\\j\\u001fl\""),
+	    "json: encode escapes after a plain word");
 	check(encodes("0123456789abcde\"\\123456789abcd\x1f\xc3\xa9"
 	    "456789abcdef\x7f\x80\xff", 48, "\"0123456789abcde\\\"\\\\"
 	    "123456789abcd\\u001f\xc3\xa9" "456789abcdef\x7f\x80\xff\""),

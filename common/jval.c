@@ -199,9 +199,11 @@ jval_close(const char *p, const char *e)
 /*
  * The first byte after the value that starts at p (no white space before
  * it).  The text must be valid JSON, as rin_next and json_scan guarantee.
+ * Inline for the iterator below, whose values are mostly strings and
+ * words.
  */
-const char *
-jval_end(const char *p, const char *e)
+static inline const char *
+valend(const char *p, const char *e)
 {
 	const char *q;
 	int esc;
@@ -218,6 +220,12 @@ jval_end(const char *p, const char *e)
 	    *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
 		p++;
 	return p;
+}
+
+const char *
+jval_end(const char *p, const char *e)
+{
+	return valend(p, e);
 }
 
 /*
@@ -240,26 +248,13 @@ jval_open(struct jiter *it, const char *s, size_t n)
 }
 
 /*
- * The next member (key raw without quotes, as in struct member) or element
- * (empty key); 0 after the last one.
- */
-int
-jval_next(struct jiter *it, struct member *m)
-{
-	if (!jval_key(it, m))
-		return 0;
-	jval_value(it, m, NULL);
-	return 1;
-}
-
-/*
  * jval_next in two steps, for a caller that walks some values itself:
  * jval_key finds the next member's key and where its value starts
  * (m->val.n is 0), then jval_value finds where the value ends, or takes
  * end from a caller that knows it, and steps past it.
  */
-int
-jval_key(struct jiter *it, struct member *m)
+static inline int
+nextkey(struct jiter *it, struct member *m)
 {
 	const char *p = json_ws(it->p, it->e), *e = it->e, *q;
 
@@ -285,13 +280,36 @@ jval_key(struct jiter *it, struct member *m)
 	return 1;
 }
 
+int
+jval_key(struct jiter *it, struct member *m)
+{
+	return nextkey(it, m);
+}
+
 void
 jval_value(struct jiter *it, struct member *m, const char *end)
 {
 	if (end == NULL)
-		end = jval_end(m->val.p, it->e);
+		end = valend(m->val.p, it->e);
 	m->val.n = end - m->val.p;
 	it->p = end;
+}
+
+/*
+ * The next member (key raw without quotes, as in struct member) or element
+ * (empty key); 0 after the last one.
+ */
+int
+jval_next(struct jiter *it, struct member *m)
+{
+	const char *q;
+
+	if (!nextkey(it, m))
+		return 0;
+	q = valend(m->val.p, it->e);
+	m->val.n = q - m->val.p;
+	it->p = q;
+	return 1;
 }
 
 /*

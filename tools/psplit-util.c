@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "paperpipe.h"
 #include "psplit.h"
@@ -30,6 +33,11 @@ anyset(vmask m)
 static size_t
 firstset(vmask m)
 {
+#ifdef __SSE2__
+	unsigned k = (unsigned)_mm_movemask_epi8((__m128i)m);
+
+	return k != 0 ? (size_t)__builtin_ctz(k) : 16;
+#else
 	uint64_t w[2];
 
 	memcpy(w, &m, sizeof(w));
@@ -45,6 +53,7 @@ firstset(vmask m)
 		return 8 + __builtin_ctzll(w[1]) / 8;
 #endif
 	return 16;
+#endif
 }
 
 /* Length of the prefix of s that is ASCII without NUL: no checks needed. */

@@ -45,6 +45,31 @@ stops(const char *p, const char *e, int brackets)
 }
 
 /*
+ * The rest of a string that has gone 32 bytes without a quote or a
+ * backslash, likely an abstract: libc's memchr, wider than the vectors
+ * above, finds each quote, and the run of backslashes before it (counted
+ * back to p, which is never inside an escape) tells whether it is escaped.
+ */
+static const char *
+longend(const char *p, const char *e, int *esc)
+{
+	const char *q, *b, *s = p;
+
+	for (;;) {
+		if ((q = memchr(p, '"', e - p)) == NULL)
+			return e;
+		for (b = q; b > s && b[-1] == '\\'; b--)
+			;
+		if ((q - b) % 2 == 0)
+			break;
+		p = q + 1;
+	}
+	if (memchr(s, '\\', q - s) != NULL)
+		*esc = 1;
+	return q;
+}
+
+/*
  * p follows a string's opening quote; return its closing quote (e when
  * there is none), and set *esc when the string holds a backslash.  Each
  * backslash takes the byte after it along.
@@ -53,12 +78,16 @@ static inline const char *
 strend(const char *p, const char *e, int *esc)
 {
 	unsigned m;
+	int plain = 0;
 
 	while (p < e) {
 		if ((m = stops(p, e, 0)) == 0) {
 			p += e - p < 16 ? e - p : 16;
+			if (++plain == 2 && p < e)
+				return longend(p, e, esc);
 			continue;
 		}
+		plain = 0;
 		p += __builtin_ctz(m);
 		if (*p == '"')
 			return p;

@@ -171,6 +171,72 @@ closemany(void)
 	return 1;
 }
 
+/* Where a string that starts at s[0] ends, a byte at a time. */
+static size_t
+slowstrend(const char *s, size_t n)
+{
+	size_t i = 1;
+
+	while (i < n) {
+		if (s[i] == '\\')
+			i += 2;
+		else if (s[i++] == '"')
+			return i;
+	}
+	return n;
+}
+
+/*
+ * Strings of every length to 300 with quotes and backslashes now and then,
+ * so runs of plain bytes both shorter and longer than the vector steps
+ * (past 32 bytes the scan changes hands): jval_end must agree with the
+ * byte-at-a-time walk, and a key must say whether it holds a backslash.
+ */
+static int
+strmany(void)
+{
+	char s[320], k[340];
+	const char *e;
+	unsigned long r = 7;
+	size_t i, n, body;
+	int j, hasesc;
+	struct jiter it;
+	struct member m;
+
+	for (j = 0; j < 30000; j++) {
+		n = 1 + (size_t)j % 300;
+		s[0] = '"';
+		for (i = 1; i < n; i++) {
+			r = r * 6364136223846793005UL + 1442695040888963407UL;
+			s[i] = (r >> 33) % 40 == 0 ? '\\' :
+			    (r >> 33) % 40 == 1 ? '"' : 'a';
+		}
+		e = jval_end(s, s + n);
+		if ((size_t)(e - s) != slowstrend(s, n))
+			return 0;
+		/* a key: plain bytes and escape pairs, closed */
+		k[0] = '{';
+		k[1] = '"';
+		body = 0;
+		hasesc = 0;
+		for (i = 1; i < n && body + 4 < sizeof(k) - 8; i++) {
+			if (s[i] == 'a')
+				k[2 + body++] = 'a';
+			else {
+				k[2 + body++] = '\\';
+				k[2 + body++] = s[i];
+				hasesc = 1;
+			}
+		}
+		memcpy(k + 2 + body, "\":1}", 4);
+		if (!jval_open(&it, k, body + 6) || !jval_next(&it, &m) ||
+		    m.key.n != body || m.kesc != hasesc ||
+		    m.val.n != 1 || m.val.p[0] != '1')
+			return 0;
+	}
+	return 1;
+}
+
 void
 unit_jval(void)
 {
@@ -218,6 +284,8 @@ unit_jval(void)
 	check(closeat("[\"]") == -1, "jval: close, string not closed");
 	check(closeat("[\"\\") == -1, "jval: close, cut after a backslash");
 	check(closemany(), "jval: close agrees with a byte-at-a-time walk");
+	check(strmany(), "jval: string ends and key escapes agree with a "
+	    "byte-at-a-time walk, short and long");
 	check(strcmp(compact("{ \"a b\" : [ 1 ,\t2 ],\n\"c\":\" x \" }"),
 	    "{\"a b\":[1,2],\"c\":\" x \"}") == 0, "jval: compact");
 }

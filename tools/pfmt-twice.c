@@ -1,5 +1,4 @@
 /* pfmt-twice.c: files read twice, counted first, then written as read */
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <fcntl.h>
@@ -81,57 +80,35 @@ static void
 onefile(const struct form *f, struct buf *ob, struct operand *o)
 {
 	struct stat st;
+	struct lines l;
 	struct rec r;
 	struct paper p;
-	const char *base, *s, *e, *nl, *q, *name, *kept;
-	unsigned long long lineno = 0;
-	size_t k = 0, cut, page = (size_t)sysconf(_SC_PAGESIZE);
-	off_t start = 0;
-	int fd = 0;
+	char *line;
+	long long n;
+	size_t k = 0;
 
-	name = strcmp(o->path, "-") == 0 ? "<stdin>" : o->path;
-	if (strcmp(o->path, "-") == 0)
-		start = off0;
-	else if ((fd = open(o->path, O_RDONLY)) == -1)
-		die(EXIT_TROUBLE, "%s:", name);
-	if (fstat(fd, &st) == -1)
-		die(EXIT_TROUBLE, "%s:", name);
+	if (strcmp(o->path, "-") == 0 && lseek(0, off0, SEEK_SET) == -1)
+		die(EXIT_TROUBLE, "<stdin>: seek:");
+	if (lines_open(&l, o->path) == -1)
+		exit(EXIT_TROUBLE);
+	if (fstat(l.fd, &st) == -1)
+		die(EXIT_TROUBLE, "%s:", l.name);
 	if (st.st_dev != o->st.st_dev || st.st_ino != o->st.st_ino ||
 	    st.st_size != o->st.st_size ||
 	    st.st_mtim.tv_sec != o->st.st_mtim.tv_sec ||
 	    st.st_mtim.tv_nsec != o->st.st_mtim.tv_nsec)
-		die(EXIT_TROUBLE, "%s: changed while it was read", name);
-	base = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (base == MAP_FAILED)
-		die(EXIT_TROUBLE, "%s: mmap:", name);
-	madvise((void *)base, (size_t)st.st_size, MADV_SEQUENTIAL);
+		die(EXIT_TROUBLE, "%s: changed while it was read", l.name);
 	memset(&r, 0, sizeof(r));
-	r.file = name;
-	kept = base;
-	for (s = base + start, e = base + st.st_size; s < e && k < o->nrng;
-	    s = nl + 1) {
-		/* what is read is let go, so that it is not kept resident */
-		if ((size_t)(s - kept) >= (4 << 20)) {
-			cut = (size_t)(s - kept) & ~(page - 1);
-			munmap((void *)kept, cut);
-			kept += cut;
-		}
-		if (++lineno < o->rng[2 * k]) {
-			if ((nl = memchr(s, '\n', e - s)) == NULL)
-				nl = e;
+	r.file = l.name;
+	while (k < o->nrng && (n = lines_next(&l, &line)) >= 0) {
+		if (l.lineno < o->rng[2 * k])
 			continue;
-		}
-		if (lineno == o->rng[2 * k + 1])
+		if (l.lineno == o->rng[2 * k + 1])
 			k++;
-		/* the line, found valid, ends in white space after the object */
-		q = read_fields_of(s, e);
-		if ((nl = memchr(q, '\n', e - q)) == NULL)
-			nl = e;
-		r.line = s;
-		r.len = nl - s;
-		if (r.len > 0 && s[r.len - 1] == '\r')
-			r.len--;
-		r.lineno = lineno;
+		read_fields_of(line, line + n);
+		r.line = line;
+		r.len = (size_t)n;
+		r.lineno = l.lineno;
 		arena.len = 0;
 		nitems = 0;
 		if (!read_paper(&r, &p, 0, 1))
@@ -142,9 +119,8 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 			ob->len = 0;
 		}
 	}
-	munmap((void *)kept, (size_t)(base + st.st_size - kept));
-	if (fd > 0)
-		close(fd);
+	if (lines_close(&l))
+		exit(EXIT_TROUBLE);
 }
 
 /* The second reading: each paper written as it is read. */

@@ -362,37 +362,12 @@ jval_get(const char *s, size_t n, const char *key, size_t kn, struct span *val)
 	return found;
 }
 
-/* Append the value s[0..n) without the white space outside its strings. */
-void
-jval_compact(struct buf *b, const char *s, size_t n)
-{
-	const char *p = s, *e = s + n, *q;
-	int esc;
-
-	while (p < e) {
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			p++;
-			continue;
-		}
-		if (*p == '"') {
-			q = strend(p + 1, e, &esc);
-			if (q < e)
-				q++;
-			buf_add(b, p, q - p);
-			p = q;
-			continue;
-		}
-		buf_addc(b, *p++);
-	}
-}
-
 /*
- * Append the valid JSON value s[0..n) in one spelling of its strings and
- * keys: without white space, each string decoded and encoded again (so
- * "\u0041" and "A" are one spelling).  Numbers keep theirs.
+ * Append the value s[0..n) without the white space outside its strings;
+ * with canon, each string decoded and encoded again.
  */
-void
-jval_canon(struct buf *b, const char *s, size_t n)
+static void
+compact(struct buf *b, const char *s, size_t n, int canon)
 {
 	static struct buf t;
 	const char *p = s, *e = s + n, *q;
@@ -405,12 +380,35 @@ jval_canon(struct buf *b, const char *s, size_t n)
 		}
 		if (*p == '"') {
 			q = strend(p + 1, e, &esc);
-			t.len = 0;
-			json_str_decode(&t, p + 1, q - p - 1);
-			json_add_str(b, t.p, t.len);
-			p = q < e ? q + 1 : e;
+			if (canon) {
+				t.len = 0;
+				json_str_decode(&t, p + 1, q - p - 1);
+				json_add_str(b, t.p, t.len);
+			}
+			q = q < e ? q + 1 : e;
+			if (!canon)
+				buf_add(b, p, q - p);
+			p = q;
 			continue;
 		}
 		buf_addc(b, *p++);
 	}
+}
+
+/* Append the value s[0..n) without the white space outside its strings. */
+void
+jval_compact(struct buf *b, const char *s, size_t n)
+{
+	compact(b, s, n, 0);
+}
+
+/*
+ * Append the valid JSON value s[0..n) in one spelling of its strings and
+ * keys: without white space, each string decoded and encoded again (so
+ * "\u0041" and "A" are one spelling).  Numbers keep theirs.
+ */
+void
+jval_canon(struct buf *b, const char *s, size_t n)
+{
+	compact(b, s, n, 1);
 }

@@ -4,9 +4,13 @@
 #include "paperpipe.h"
 #include "unit.h"
 
-/* The members or elements of s, each as "key=value;" (key raw). */
+/*
+ * The members or elements of s, each as "key=value;" (key raw), found by
+ * jval_next, or with two by jval_key then jval_value (which must leave
+ * the value unmeasured and the iterator at its start between them).
+ */
 static const char *
-items(const char *s)
+walk(const char *s, int two)
 {
 	static struct buf b;
 	struct jiter it;
@@ -16,7 +20,12 @@ items(const char *s)
 	if (!jval_open(&it, s, strlen(s)))
 		buf_adds(&b, "(scalar)");
 	else
-		while (jval_next(&it, &m)) {
+		while (two ? jval_key(&it, &m) : jval_next(&it, &m)) {
+			if (two) {
+				if (m.val.n != 0 || it.p != m.val.p)
+					buf_adds(&b, "(moved)");
+				jval_value(&it, &m, NULL);
+			}
 			buf_add(&b, m.key.p, m.key.n);
 			buf_addc(&b, m.kesc ? '~' : '=');
 			buf_add(&b, m.val.p, m.val.n);
@@ -26,29 +35,16 @@ items(const char *s)
 	return b.p;
 }
 
-/* items, but through jval_key and jval_value. */
+static const char *
+items(const char *s)
+{
+	return walk(s, 0);
+}
+
 static const char *
 items2(const char *s)
 {
-	static struct buf b;
-	struct jiter it;
-	struct member m;
-
-	b.len = 0;
-	if (!jval_open(&it, s, strlen(s)))
-		buf_adds(&b, "(scalar)");
-	else
-		while (jval_key(&it, &m)) {
-			if (m.val.n != 0 || it.p != m.val.p)
-				buf_adds(&b, "(moved)");
-			jval_value(&it, &m, NULL);
-			buf_add(&b, m.key.p, m.key.n);
-			buf_addc(&b, m.kesc ? '~' : '=');
-			buf_add(&b, m.val.p, m.val.n);
-			buf_addc(&b, ';');
-		}
-	buf_addc(&b, '\0');
-	return b.p;
+	return walk(s, 1);
 }
 
 /* A value the caller walked itself: its end taken, the next member found. */

@@ -43,7 +43,7 @@ EXTRA_ptag = ptag-rules ptag-parse ptag-lit ptag-litparse
 EXTRA_pcount = pcount-run pcount-cell pcount-out pcount-bars pcount-group pcount-cross \
 	pcount-time
 EXTRA_pdedupe = pdedupe-key pdedupe-state pdedupe-near pdedupe-tab
-EXTRA_pfmt = pfmt-read pfmt-out pfmt-mail pfmt-twice
+EXTRA_pfmt = pfmt-read pfmt-clean pfmt-out pfmt-mail pfmt-twice
 
 # Debian packages: to build and test, and (bench-deps) to compare against.
 DEPS = make gcc pkg-config libpcre2-dev libcsv-dev libutf8proc-dev \

@@ -3,9 +3,6 @@
 #include <string.h>
 
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "paperpipe.h"
 #include "pfmt.h"
@@ -93,106 +90,6 @@ upvotes(struct buf *b, const struct paper *p)
 }
 
 /* ---- Markdown (CommonMark) ---- */
-
-/*
- * Backslash-escape what CommonMark (or a common extension: tables,
- * strikethrough, TeX math) would read as markup, and at the start of a
- * line what would start a block.
- */
-static const char mdspecial[] = "\\`*_[]<>#|~$&";
-static unsigned char mdesc[256];
-static int mdinit;
-
-#ifdef __SSE2__
-/*
- * Bytes of v from lo to below lo + w: moved so that lo + w - 1 becomes
- * 127, they are the signed bytes above 127 - w.
- */
-#define INRANGE(v, lo, w)	_mm_cmpgt_epi8(_mm_add_epi8((v), \
-			    _mm_set1_epi8((char)(0x80 - (lo) - (w)))), \
-			    _mm_set1_epi8((char)(0x7f - (w))))
-
-/*
- * The bytes of v in # to &, * or `, and the ASCII ones ending in 11011
- * to 11111: ; to ?, [ to _ and { to DEL (and controls, gone by now).
- */
-static inline __m128i
-mdmaybe(__m128i v)
-{
-	return _mm_or_si128(_mm_or_si128(INRANGE(_mm_and_si128(v,
-	    _mm_set1_epi8((char)0x9f)), 0x1b, 5), INRANGE(v, 0x23, 4)),
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
-}
-#endif
-
-/*
- * Skip what needs no escape: with SSE2, 32 or 16 bytes at a time up to a
- * byte in # to &, *, < to >, [ to ` or | to ~, a few more than need it,
- * which the caller looks at again; then byte by byte.
- */
-static size_t
-mdplain(const char *s, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	unsigned mask;
-
-	while (n - i >= 32) {
-		mask = (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
-		    (const __m128i *)(const void *)(s + i)))) |
-		    (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
-		    (const __m128i *)(const void *)(s + i + 16)))) << 16;
-		if (mask != 0)
-			return i + __builtin_ctz(mask);
-		i += 32;
-	}
-	if (n - i >= 16) {
-		mask = (unsigned)_mm_movemask_epi8(mdmaybe(_mm_loadu_si128(
-		    (const __m128i *)(const void *)(s + i))));
-		if (mask != 0)
-			return i + __builtin_ctz(mask);
-		i += 16;
-	}
-#endif
-	while (i < n && !mdesc[(unsigned char)s[i]])
-		i++;
-	return i;
-}
-
-static void
-md_esc(struct buf *b, const char *s, size_t n, int atstart)
-{
-	size_t i, j;
-
-	if (atstart && n > 0 && strchr("-+=", s[0]) != NULL)
-		buf_addc(b, '\\');
-	if (atstart) {
-		for (j = 0; j < n && j < 9 && s[j] >= '0' && s[j] <= '9'; j++)
-			;
-		if (j > 0 && j < n && (s[j] == '.' || s[j] == ')')) {
-			buf_add(b, s, j);
-			buf_addc(b, '\\');
-			s += j;
-			n -= j;
-		}
-	}
-	if (!mdinit) {
-		for (j = 0; mdspecial[j] != '\0'; j++)
-			mdesc[(unsigned char)mdspecial[j]] = 1;
-		mdinit = 1;
-	}
-	for (i = 0; i < n; i++) {
-		for (j = i; (j = mdplain(s, j, n)) < n &&
-		    !mdesc[(unsigned char)s[j]]; j++)
-			;
-		buf_add(b, s + i, j - i);
-		if (j == n)
-			break;
-		buf_addc(b, '\\');
-		buf_addc(b, s[j]);
-		i = j;
-	}
-}
 
 static void
 md_begin(struct buf *b, const char *title, const char *sum)
@@ -286,6 +183,10 @@ md_paper(struct buf *b, const struct paper *p)
 	}
 	if (nl)
 		LIT(b, "\n\n");
+	if (p->rawabstract.p != NULL) {
+		md_clean(b, p->rawabstract.p, p->rawabstract.n);
+		return;
+	}
 	for (a = SP(p->abstract), e = a + p->abstract.len; a < e; a = q + 1) {
 		if ((q = memchr(a, '\n', e - a)) == NULL)
 			q = e;

@@ -3,16 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "paperpipe.h"
 #include "pfmt.h"
 
 /* What is shown, set from the options by pfmt.c. */
 struct popt popt = { F_AUTHORS | F_DATE | F_TAGS | F_LINKS | F_UPVOTES |
-    F_ABSTRACT, 3, 72, 0, 0, 0, NULL, 0, -1 };
+    F_ABSTRACT, 3, 72, 0, 0, 0, NULL, 0, -1, 0 };
 
 struct buf arena;
 struct sp *items;
@@ -30,9 +27,6 @@ static unsigned kbyfirst[256], kempty;	/* the fields a key may be */
 static struct span fv[NK];		/* the values of the fields */
 static unsigned found;			/* the fields in fv[] */
 static unsigned want;			/* the fields looked for */
-
-/* What clean() does with a byte: copy, space, drop, or look at U+0080. */
-static unsigned char cls[256];
 
 static size_t
 additem(struct sp s)
@@ -97,138 +91,7 @@ read_init(void)
 		else
 			kbyfirst[(unsigned char)knames[c][0]] |= 1U << c;
 	}
-
-	for (c = 0; c < 0x20; c++)
-		cls[c] = 2;
-	cls[0x7f] = 2;
-	cls[' '] = cls['\t'] = cls['\n'] = cls['\r'] = cls['\f'] =
-	    cls['\v'] = 1;
-	cls[0xc2] = 3;
-}
-
-#ifdef __SSE2__
-/* The bytes of v, followed by those of w, that plainrun stops at. */
-static inline unsigned
-plainmask(__m128i v, __m128i w)
-{
-	const __m128i ctl = _mm_set1_epi8(0x1f), sp = _mm_set1_epi8(' ');
-	__m128i m;
-
-	/* below ' ', or ' ' with a next byte not above it */
-	m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
-	    _mm_cmpeq_epi8(_mm_max_epu8(v, w), sp));
-	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8(0x7f)), _mm_or_si128(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8((char)0xc2)), _mm_cmpeq_epi8(v,
-	    _mm_set1_epi8('\\')))));
-	return (unsigned)_mm_movemask_epi8(m);
-}
-
-#define LOAD(p)	_mm_loadu_si128((const __m128i *)(const void *)(p))
-#endif
-
-/*
- * The first byte from p on that clean() must look at: a control
- * character, the start of U+0080 to U+00BF, a space before white space
- * or a backslash.  With SSE2 (every x86-64) 32 or 16 bytes at a time,
- * then byte by byte.
- */
-static const unsigned char *
-plainrun(const unsigned char *p, const unsigned char *e)
-{
-#ifdef __SSE2__
-	unsigned char tail[32];
-	unsigned mask;
-
-	while (e - p >= 33) {
-		mask = plainmask(LOAD(p), LOAD(p + 1)) |
-		    plainmask(LOAD(p + 16), LOAD(p + 17)) << 16;
-		if (mask != 0)
-			return p + __builtin_ctz(mask);
-		p += 32;
-	}
-	if (e - p >= 17) {
-		if ((mask = plainmask(LOAD(p), LOAD(p + 1))) != 0)
-			return p + __builtin_ctz(mask);
-		p += 16;
-	}
-	/* the last bytes, copied before a NUL, which ends a run as e does */
-	if (p < e) {
-		memset(tail, 0, sizeof(tail));
-		memcpy(tail, p, e - p);
-		mask = plainmask(LOAD(tail), LOAD(tail + 1)) | 1U << (e - p);
-		p += __builtin_ctz(mask);
-	}
-	return p;
-#else
-	for (; p < e; p++)
-		if ((cls[*p] != 0 || *p == '\\') &&
-		    !(*p == ' ' && p + 1 < e && cls[p[1]] == 0))
-			break;
-	return p;
-#endif
-}
-
-/* Is p the start of U+0080 to U+009F, a C1 control? */
-#define C1(p, e)	(*(p) == 0xc2 && (p) + 1 < (e) && (p)[1] >= 0x80 && \
-			    (p)[1] <= 0x9f)
-
-/*
- * Append the text s[0..n) to the arena: runs of white space become one
- * space (a paragraph break, two newlines, becomes "\n" when par is set),
- * control characters go, and the ends are trimmed.  When json is set,
- * s is the inside of a JSON string, decoded first if it has an escape.
- */
-static struct sp
-clean(const char *s, size_t n, int par, int json)
-{
-	const unsigned char *p = (const unsigned char *)s, *e = p + n, *q;
-	struct sp r = { arena.len, 0 };
-	int sp = 0, nl = 0;
-
-	while (p < e) {
-		if (cls[*p] == 1) {
-			sp = 1;
-			nl += *p++ == '\n';
-			continue;
-		}
-		if (cls[*p] == 2 || C1(p, e)) {
-			p += cls[*p] == 2 ? 1 : 2;
-			continue;
-		}
-		if (*p == '\\' && json)
-			goto decode;
-		/* a run of text, one space between words included */
-		for (q = p + 1; (q = plainrun(q, e)) < e; q++) {
-			if (*q == '\\' && json)
-				goto decode;
-			if (cls[*q] == 0)
-				continue;
-			if (*q == ' ' && q + 1 < e && cls[q[1]] == 0)
-				continue;
-			if (cls[*q] == 3 && !C1(q, e))
-				continue;
-			break;
-		}
-		if (sp && arena.len > r.off) {
-			if (arena.p[arena.len - 1] == ' ')
-				arena.len--;
-			buf_addc(&arena, par && nl >= 2 ? '\n' : ' ');
-		}
-		sp = nl = 0;
-		buf_add(&arena, p, q - p);
-		p = q;
-	}
-	while (arena.len > r.off && arena.p[arena.len - 1] == ' ')
-		arena.len--;
-	r.len = arena.len - r.off;
-	return r;
-
-decode:
-	arena.len = r.off;
-	tmp.len = 0;
-	json_str_decode(&tmp, s, n);
-	return clean(tmp.p, tmp.len, par, 0);
+	clean_init();
 }
 
 /* The clean text of a JSON string value v (with its quotes). */
@@ -236,27 +99,6 @@ static struct sp
 cleanstr(const struct span *v, int par)
 {
 	return clean(v->p + 1, v->n - 2, par, 1);
-}
-
-/* Is the clean text of JSON string value v empty?  Told without it. */
-static int
-blank(const struct span *v)
-{
-	const unsigned char *p = (const unsigned char *)v->p + 1;
-	const unsigned char *e = (const unsigned char *)v->p + v->n - 1;
-	struct sp s;
-
-	for (; p < e && *p != '\\'; p++) {
-		if (C1(p, e))
-			p++;
-		else if (cls[*p] != 1 && cls[*p] != 2)
-			return 0;
-	}
-	if (p == e)
-		return 1;
-	s = cleanstr(v, 0);	/* an escape: decoded, cleaned, let go */
-	arena.len = s.off;
-	return s.len == 0;
 }
 
 static int
@@ -594,16 +436,19 @@ paperurl(void)
 
 /*
  * Read the parts of record r, its fields found by read_fields, into p,
- * the text into the arena: only the date, and whether there is a title,
- * when head is set.  Returns 0 for a record without a title, said on
- * stderr unless quiet.
+ * the text into the arena: with RP_HEAD only the date, and whether there
+ * is a title.  With RP_LIVE the record is still there when the paper is
+ * written, and a writer that cleans the abstract itself is left it as
+ * read.  Returns 0 for a record without a title, said on stderr unless
+ * RP_QUIET.
  */
 int
-read_paper(const struct rec *r, struct paper *p, int head, int quiet)
+read_paper(const struct rec *r, struct paper *p, int how)
 {
 	const struct span *v;
 	char nb[32];
 	size_t i;
+	int head = how & RP_HEAD, quiet = how & RP_QUIET;
 
 	memset(p, 0, sizeof(*p));
 	if ((v = FV(K_TITLE)) == NULL || v->p[0] != '"') {
@@ -655,6 +500,11 @@ read_paper(const struct rec *r, struct paper *p, int head, int quiet)
 	}
 	if ((popt.fields & F_ABSTRACT) && popt.sentences != 0 &&
 	    (v = FV(K_ABSTRACT)) != NULL && v->p[0] == '"') {
+		if (popt.mdabstract && popt.sentences < 0 && (how & RP_LIVE)) {
+			p->rawabstract.p = v->p + 1;
+			p->rawabstract.n = v->n - 2;
+			return 1;
+		}
 		p->abstract = cleanstr(v, 1);
 		if (popt.sentences > 0)
 			cutsentences(&p->abstract, popt.sentences);

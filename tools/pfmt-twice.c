@@ -111,7 +111,7 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 		r.lineno = l.lineno;
 		arena.len = 0;
 		nitems = 0;
-		if (!read_paper(&r, &p, 0, 1))
+		if (!read_paper(&r, &p, RP_QUIET | RP_LIVE))
 			continue;
 		f->paper(ob, &p);
 		if (ob->len >= 256 * 1024) {

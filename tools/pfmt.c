@@ -58,7 +58,7 @@ addpaper(const struct rec *r)
 		papers = erealloc(papers, papercap * sizeof(*papers));
 	}
 	read_fields(r, 0);
-	if (read_paper(r, &papers[npapers], 0, 0))
+	if (read_paper(r, &papers[npapers], 0))
 		note(&papers[npapers++]);
 	else
 		status = EXIT_TROUBLE;
@@ -410,6 +410,7 @@ main(int argc, char *argv[])
 		color = isatty(1) && ((nc = getenv("NO_COLOR")) == NULL ||
 		    *nc == '\0');
 	popt.color = color;
+	popt.mdabstract = form == MD;
 	read_init();
 	/*
 	 * Papers in their input order from files are written on a second
@@ -426,7 +427,7 @@ main(int argc, char *argv[])
 		arena.len = 0;
 		nitems = 0;
 		read_fields(r, 1);
-		if (read_paper(r, &p, 1, 0)) {
+		if (read_paper(r, &p, RP_HEAD)) {
 			note(&p);
 			twice_note(&in, r);
 		} else

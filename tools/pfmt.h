@@ -11,6 +11,7 @@ struct sp {
  */
 struct paper {
 	struct sp	 title, url, date, abstract, upvotes;
+	struct span	 rawabstract;	/* its inside as read, for md_clean */
 	size_t		 authors, nauthors;	/* in items[] */
 	size_t		 tags, ntags;
 	size_t		 links, nlinks;		/* pairs: kind, url */
@@ -36,6 +37,7 @@ struct popt {
 	const char	*group;		/* -g: the field */
 	int		 first;		/* -1: a paper under its first value */
 	long		 sentences;	/* -a: of the abstract; -1 all */
+	int		 mdabstract;	/* the writer cleans the abstract itself */
 };
 
 /* One output form: a document of sections of papers. */
@@ -62,10 +64,17 @@ int	 twice_ok(int, char **);
 void	 twice_note(const struct rin *, const struct rec *);
 void	 twice_write(const struct form *, struct buf *);
 
+void	 clean_init(void);
+struct sp clean(const char *, size_t, int, int);
+int	 blank(const struct span *);
+void	 md_clean(struct buf *, const char *, size_t);
+void	 md_esc(struct buf *, const char *, size_t, int);
+
 void	 read_init(void);
 void	 read_fields(const struct rec *, int);
 const char *read_fields_of(const char *, const char *);
-int	 read_paper(const struct rec *, struct paper *, int, int);
+enum { RP_HEAD = 1, RP_QUIET = 2, RP_LIVE = 4 };	/* read_paper's how */
+int	 read_paper(const struct rec *, struct paper *, int);
 int	 url_clean(struct buf *, const char *, size_t);
 
 void	 html_esc(struct buf *, const char *, size_t);

@@ -1,12 +1,14 @@
 # Files are read twice (counted, then written as read); a pipe is read
 # once and kept.  Both give the same output, status and messages, with bad
 # records, blank lines, CRLF and no final newline among the inputs, several
-# operands, and standard input named twice.
+# operands, and standard input named twice.  For Markdown the two clean
+# abstracts apart: as read, in one pass, from a file; cleaned first, then
+# escaped, from a pipe (abstract-edge.jsonl is there for that).
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 cat bad.in blank.in crlf.in nonl.in >"$tmp/mixed"
-for f in special.jsonl papers.jsonl bad.in blank.in crlf.in nonl.in \
-    "$tmp/mixed"; do
+for f in special.jsonl abstract-edge.jsonl papers.jsonl bad.in blank.in \
+    crlf.in nonl.in "$tmp/mixed"; do
 	for form in md html text; do
 		pfmt -f $form -n 0 "$f" >"$tmp/file" 2>"$tmp/file.err"
 		rf=$?

@@ -39,22 +39,6 @@ clean_init(void)
 #ifdef __SSE2__
 #define LOAD(p)	_mm_loadu_si128((const __m128i *)(const void *)(p))
 
-/* The bytes of v, followed by those of w, that clean stops at. */
-static inline __m128i
-plainmask(__m128i v, __m128i w)
-{
-	const __m128i ctl = _mm_set1_epi8(0x1f), sp = _mm_set1_epi8(' ');
-	__m128i m;
-
-	/* below ' ', or ' ' with a next byte not above it */
-	m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
-	    _mm_cmpeq_epi8(_mm_max_epu8(v, w), sp));
-	return _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8(0x7f)), _mm_or_si128(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8((char)0xc2)), _mm_cmpeq_epi8(v,
-	    _mm_set1_epi8('\\')))));
-}
-
 /*
  * Bytes of v from lo to below lo + w: moved so that lo + w - 1 becomes
  * 127, they are the signed bytes above 127 - w.
@@ -77,14 +61,28 @@ mdmaybe(__m128i v)
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
 }
 
-/* What stops a run at the 16 bytes at p, for Markdown too when md. */
+/*
+ * What stops a run in the 16 bytes at p: a control character, a space
+ * before white space, the lead byte 0xC2, DEL and the backslash; with md
+ * also what Markdown may need escaped, which takes in DEL and the
+ * backslash.
+ */
 static inline unsigned
 stops(const unsigned char *p, int md)
 {
-	__m128i v = LOAD(p), m = plainmask(v, LOAD(p + 1));
+	const __m128i ctl = _mm_set1_epi8(0x1f), sp = _mm_set1_epi8(' ');
+	__m128i v = LOAD(p), m;
 
+	/* below ' ', or ' ' with a next byte not above it */
+	m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
+	    _mm_cmpeq_epi8(_mm_max_epu8(v, LOAD(p + 1)), sp));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2)));
 	if (md)
 		m = _mm_or_si128(m, mdmaybe(v));
+	else
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(0x7f)), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\\'))));
 	return (unsigned)_mm_movemask_epi8(m);
 }
 

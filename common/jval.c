@@ -64,15 +64,15 @@ longend(const char *p, const char *e, int *esc)
 			break;
 		p = q + 1;
 	}
-	if (memchr(s, '\\', q - s) != NULL)
+	if (esc != NULL && memchr(s, '\\', q - s) != NULL)
 		*esc = 1;
 	return q;
 }
 
 /*
  * p follows a string's opening quote; return its closing quote (e when
- * there is none), and set *esc when the string holds a backslash.  Each
- * backslash takes the byte after it along.
+ * there is none), and set *esc, unless esc is NULL, when the string holds
+ * a backslash.  Each backslash takes the byte after it along.
  */
 static inline const char *
 strend(const char *p, const char *e, int *esc)
@@ -91,7 +91,8 @@ strend(const char *p, const char *e, int *esc)
 		p += __builtin_ctz(m);
 		if (*p == '"')
 			return p;
-		*esc = 1;
+		if (esc != NULL)
+			*esc = 1;
 		if (e - p < 2)
 			break;
 		p += 2;
@@ -235,12 +236,11 @@ static inline const char *
 valend(const char *p, const char *e)
 {
 	const char *q;
-	int esc;
 
 	if (p >= e)
 		return e;
 	if (*p == '"') {
-		p = strend(p + 1, e, &esc);
+		p = strend(p + 1, e, NULL);
 		return p < e ? p + 1 : e;
 	}
 	if (*p == '{' || *p == '[')
@@ -371,7 +371,6 @@ compact(struct buf *b, const char *s, size_t n, int canon)
 {
 	static struct buf t;
 	const char *p = s, *e = s + n, *q;
-	int esc;
 
 	while (p < e) {
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
@@ -379,7 +378,7 @@ compact(struct buf *b, const char *s, size_t n, int canon)
 			continue;
 		}
 		if (*p == '"') {
-			q = strend(p + 1, e, &esc);
+			q = strend(p + 1, e, NULL);
 			if (canon) {
 				t.len = 0;
 				json_str_decode(&t, p + 1, q - p - 1);

@@ -123,6 +123,7 @@ unmap(struct lines *l)
 		l->eof = 1;
 	}
 	l->buf = b;
+	l->base += (long long)l->pos;
 	l->pos = 0;
 	l->end = left;
 	l->mapped = 0;
@@ -147,6 +148,8 @@ lines_open(struct lines *l, const char *path)
 	if (!map(l)) {
 		l->cap = BLOCK;
 		l->buf = emalloc(l->cap);
+		if ((l->base = lseek(l->fd, 0, SEEK_CUR)) == -1)
+			l->base = 0;	/* a pipe: offsets count from here */
 	}
 	return 0;
 }
@@ -181,6 +184,7 @@ fill(struct lines *l)
 		return 0;
 	if (l->pos > 0) {
 		memmove(l->buf, l->buf + l->pos, l->end - l->pos);
+		l->base += (long long)l->pos;
 		l->end -= l->pos;
 		l->pos = 0;
 	}
@@ -279,15 +283,23 @@ lines_close(struct lines *l)
 long long
 lines_read(struct lines *l, char *dst, size_t n)
 {
+	ssize_t r;
 	size_t k;
 
 	release(l);
 	/* Nothing buffered and a large read: straight into dst. */
-	if (l->pos == l->end && !l->eof && !l->mapped && n >= DIRECT)
-		return (long long)readsome(l, dst, n);
+	if (l->pos == l->end && !l->eof && !l->mapped && n >= DIRECT) {
+		l->base += (long long)l->end;
+		l->pos = l->end = 0;
+		if ((r = readsome(l, dst, n)) > 0)
+			l->base += r;
+		return (long long)r;
+	}
 	if (l->pos == l->end && !l->eof) {
-		if (!l->mapped)
+		if (!l->mapped) {
+			l->base += (long long)l->end;
 			l->pos = l->end = 0;
+		}
 		fill(l);
 	}
 	if (l->err)
@@ -298,4 +310,14 @@ lines_read(struct lines *l, char *dst, size_t n)
 	memcpy(dst, l->buf + l->pos, k);
 	l->pos += k;
 	return (long long)k;
+}
+
+/*
+ * The offset in the file (from where it was when opened, for a pipe) of
+ * p, a byte that lines_next, lines_peek or lines_read has made available.
+ */
+long long
+lines_offset(const struct lines *l, const char *p)
+{
+	return l->base + (p - l->buf);
 }

@@ -6,7 +6,7 @@ struct lines {
 	char		*buf;		/* read into, or the file mapped */
 	size_t		 cap, pos, end;
 	size_t		 kept;		/* mapped: the first byte still mapped */
-	long long	 base;		/* mapped: the file offset of buf */
+	long long	 base;		/* the file offset of buf[0] */
 	unsigned long long lineno;
 	int		 eof, err, crlf, mapped;
 };
@@ -17,3 +17,4 @@ int	lines_close(struct lines *);
 size_t	lines_peek(struct lines *, size_t, const char **);
 void	lines_skip(struct lines *, size_t);
 long long lines_read(struct lines *, char *, size_t);
+long long lines_offset(const struct lines *, const char *);

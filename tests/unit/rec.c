@@ -83,11 +83,16 @@ unit_lines(void)
 	}
 	n = lines_next(&l, &line);
 	check(n == 1 && line[0] == 'a' && l.crlf, "lines: CRLF stripped");
+	ok = lines_offset(&l, line) == 0;
 	n = lines_next(&l, &line);
 	check(n == 0 && l.lineno == 2, "lines: empty line counted");
+	ok = ok && lines_offset(&l, line) == 3;
 	n = lines_next(&l, &line);
 	check(n == 1 && line[0] == 'b', "lines: plain line");
+	ok = ok && lines_offset(&l, line) == 4;
 	n = lines_next(&l, &line);
+	ok = ok && lines_offset(&l, line) == 6;
+	check(ok, "lines: the file offset of each line");
 	ok = n == (long long)big;
 	for (i = 0; ok && i < big; i++)
 		ok = line[i] == 'x';
@@ -95,6 +100,8 @@ unit_lines(void)
 	n = lines_next(&l, &line);
 	check(n == 4 && memcmp(line, "last", 4) == 0 && l.lineno == 5,
 	    "lines: last line without a newline");
+	check(lines_offset(&l, line) == 6 + (long long)big + 1,
+	    "lines: the file offset after the buffer grew");
 	check(lines_next(&l, &line) == -1, "lines: end of input");
 	check(lines_close(&l) == 0, "lines: no read error");
 	unlink(path);
@@ -145,6 +152,8 @@ unit_lines_read(void)
 	for (i = 0; ok && i < big; i++)
 		ok = got[i] == 'a' + (int)(i * 7 % 26);
 	check(ok, "lines_read: small and large reads give every byte in order");
+	check(lines_peek(&l, 1, &p) == 0 && lines_offset(&l, p) ==
+	    5 + (long long)big, "lines_read: the file offset at the end");
 	check(lines_read(&l, got, big) == 0, "lines_read: 0 again at the end");
 	check(lines_close(&l) == 0, "lines_read: no read error");
 	free(got);
@@ -164,9 +173,9 @@ unit_lines_mapped(void)
 	const char *p;
 	struct lines l;
 	size_t i, nlines = 200000, got = 0;
-	long long n;
+	long long n, at = 15;	/* "skip me\n" and "line 0\n" */
 	FILE *fp;
-	int fd, saved, ok = 1;
+	int fd, saved, ok = 1, offok = 1;
 
 	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
 		check(0, "lines mapped: temporary file");
@@ -195,6 +204,9 @@ unit_lines_mapped(void)
 	lines_skip(&l, 7);
 	check(ok, "lines mapped: peek from the offset standard input was at");
 	while (ok && (n = lines_next(&l, &line)) >= 0) {
+		if (lines_offset(&l, line) != at)
+			offok = 0;
+		at += n + 1;
 		if (got < nlines - 1) {
 			char want[32];
 			int k = snprintf(want, sizeof(want), "line %zu",
@@ -208,6 +220,8 @@ unit_lines_mapped(void)
 	}
 	check(ok && got == nlines + 1,
 	    "lines mapped: every line, and those written after the open");
+	check(offok, "lines mapped: the file offset of each line, mapped and "
+	    "read after the mapping");
 	check(lseek(0, 0, SEEK_CUR) == lseek(0, 0, SEEK_END),
 	    "lines mapped: the offset left at the end, as read(2) leaves it");
 	check(lines_close(&l) == 0, "lines mapped: no read error");

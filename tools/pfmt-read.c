@@ -1,4 +1,5 @@
 /* pfmt-read.c: a record's parts as pfmt shows them, clean and checked */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,9 @@ static unsigned kbyfirst[256], kempty;	/* the fields a key may be */
 static struct span fv[NK];		/* the values of the fields */
 static unsigned found;			/* the fields in fv[] */
 static unsigned want;			/* the fields looked for */
+
+_Static_assert((1 + 2 * NK) * sizeof(uint32_t) <= FIELDS_SAVED,
+    "FIELDS_SAVED holds what read_fields_save writes");
 
 static size_t
 additem(struct sp s)
@@ -360,29 +364,65 @@ read_fields(const struct rec *r, int head)
 		field(&r->ix.m[i]);
 }
 
-/*
- * The fields of the object at s, a line already found valid, in text up
- * to e; returns the end of the last member, after which the line has
- * only the closing brace and white space.
- */
-const char *
+/* The fields of the object at s, a line already found valid, up to e. */
+void
 read_fields_of(const char *s, const char *e)
 {
 	struct jiter it;
 	struct member m;
-	const char *end = s;
 
 	found = 0;
 	want = (1U << NK) - 1;
 	jval_open(&it, s, e - s);
-	while (jval_next(&it, &m)) {
+	while (jval_next(&it, &m))
 		field(&m);
-		end = m.val.p + m.val.n;
-	}
-	return end;
 }
 
 #define FV(k)	((found & (1U << (k))) ? &fv[k] : NULL)
+
+/*
+ * The fields found, as where they are in line (which holds them all,
+ * its length a uint32_t), into d; returns how many bytes were written,
+ * FIELDS_SAVED at most.
+ */
+size_t
+read_fields_save(unsigned char *d, const char *line)
+{
+	uint32_t v[2 * NK + 1];
+	unsigned m;
+	size_t n = 1;
+	int k;
+
+	v[0] = found;
+	for (m = found; m != 0; m &= m - 1) {
+		k = __builtin_ctz(m);
+		v[n++] = (uint32_t)(fv[k].p - line);
+		v[n++] = (uint32_t)fv[k].n;
+	}
+	memcpy(d, v, n * sizeof(v[0]));
+	return n * sizeof(v[0]);
+}
+
+/* The fields saved at d, of the same line now at line; returns d's length. */
+size_t
+read_fields_load(const unsigned char *d, const char *line)
+{
+	uint32_t v[2];
+	unsigned m;
+	size_t n = sizeof(uint32_t);
+	int k;
+
+	memcpy(v, d, sizeof(uint32_t));
+	found = v[0];
+	for (m = found; m != 0; m &= m - 1) {
+		k = __builtin_ctz(m);
+		memcpy(v, d + n, sizeof(v));
+		n += sizeof(v);
+		fv[k].p = line + v[0];
+		fv[k].n = v[1];
+	}
+	return n;
+}
 
 /*
  * An arXiv identifier, 2409.00001 or hep-th/9901001: ASCII letters and

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,20 +11,43 @@
 #include "pfmt.h"
 
 /*
- * What the first reading learnt of an operand: which file it was, and
- * the lines that hold papers, as ranges (first, last), so the second
+ * The first reading marks each paper: where its line is and where the
+ * fields read_paper reads are in it, so that the second reading goes
+ * straight to them, neither looking for line ends nor walking members
+ * again.  Marks take PFMT_MARKS bytes at most (a paper of the bench corpus
+ * takes about 60); the papers after are kept as ranges of line numbers,
+ * read line by line again.
+ */
+#ifndef PFMT_MARKS
+#define PFMT_MARKS	(8 * 1024 * 1024)
+#endif
+#define BIGSKIP	(1024 * 1024)	/* skipped at a time where not mapped */
+
+/* A mark: where the line starts and how long it is, then its fields. */
+struct markhead {
+	long long	 off;
+	uint32_t	 len;
+};
+
+/*
+ * What the first reading learnt of an operand: which file it was, its
+ * papers' marks, and past them the line where ranges start and the
+ * ranges of lines that hold papers (first, last), so that the second
  * reading need not check again what was checked.
  */
 struct operand {
 	const char	*path;
-	int		 seen;
+	int		 seen, ranged;
 	struct stat	 st;
+	struct buf	 marks;
+	long long	 resume;	/* the first ranged paper's line */
+	unsigned long long resumeline;	/* the line before it */
 	unsigned long long *rng;
 	size_t		 nrng, caprng;
 };
 
 static struct operand *ops;
-static size_t nops;
+static size_t nops, nmarks;	/* nmarks: bytes of all operands' marks */
 static off_t off0;		/* where standard input started */
 
 static char *stdinonly[] = { "-", NULL };
@@ -58,11 +82,30 @@ void
 twice_note(const struct rin *in, const struct rec *r)
 {
 	struct operand *o = &ops[in->next - 1];
+	unsigned char fields[FIELDS_SAVED];
+	struct markhead h;
+	size_t n;
 
 	if (!o->seen) {
 		if (fstat(in->l.fd, &o->st) == -1)
 			die(EXIT_TROUBLE, "%s:", in->l.name);
 		o->seen = 1;
+	}
+	if (!o->ranged && nmarks < PFMT_MARKS && r->len <= UINT32_MAX) {
+		memset(&h, 0, sizeof(h));
+		h.off = lines_offset(&in->l, r->line);
+		h.len = (uint32_t)r->len;
+		read_fields(r, 0);
+		n = read_fields_save(fields, r->line);
+		buf_add(&o->marks, (const char *)&h, sizeof(h));
+		buf_add(&o->marks, (const char *)fields, n);
+		nmarks += sizeof(h) + n;
+		return;
+	}
+	if (!o->ranged) {
+		o->ranged = 1;
+		o->resume = lines_offset(&in->l, r->line);
+		o->resumeline = r->lineno - 1;
 	}
 	if (o->nrng > 0 && o->rng[2 * o->nrng - 1] + 1 == r->lineno) {
 		o->rng[2 * o->nrng - 1] = r->lineno;
@@ -77,15 +120,127 @@ twice_note(const struct rin *in, const struct rec *r)
 }
 
 static void
-onefile(const struct form *f, struct buf *ob, struct operand *o)
+changed(const struct lines *l)
 {
-	struct stat st;
-	struct lines l;
+	die(EXIT_TROUBLE, "%s: changed while it was read", l->name);
+}
+
+/*
+ * Go on from file offset *at to off, and return the n bytes there (n may
+ * be 0), which stay until the next call.
+ */
+static const char *
+reach(struct lines *l, long long *at, long long off, size_t n)
+{
+	const char *p;
+	size_t k;
+
+	if (off < *at)
+		changed(l);
+	while (*at < off) {
+		k = off - *at < BIGSKIP ? (size_t)(off - *at) : BIGSKIP;
+		if ((k = lines_peek(l, k, &p)) == 0)
+			changed(l);
+		if (k > (size_t)(off - *at))
+			k = (size_t)(off - *at);
+		lines_skip(l, k);
+		*at += (long long)k;
+	}
+	if (lines_peek(l, n, &p) < n)
+		changed(l);
+	return p;
+}
+
+static void
+writeone(const struct form *f, struct buf *ob, struct rec *r,
+    struct paper *p)
+{
+	arena.len = 0;
+	nitems = 0;
+	if (!read_paper(r, p, RP_QUIET | RP_LIVE))
+		return;
+	f->paper(ob, p);
+	if (ob->len >= 256 * 1024) {
+		out_write(&out_stdout, ob->p, ob->len);
+		ob->len = 0;
+	}
+}
+
+/* The marked papers of o, from the offset *at. */
+static void
+marked(const struct form *f, struct buf *ob, struct operand *o,
+    struct lines *l, long long *at)
+{
+	struct markhead h, nh;
+	struct rec r;
+	struct paper p;
+	const char *s, *x, *e, *have;
+	size_t i = 0, n;
+
+	memset(&r, 0, sizeof(r));
+	r.file = l->name;
+	while (i < o->marks.len) {
+		memcpy(&h, o->marks.p + i, sizeof(h));
+		s = reach(l, at, h.off, h.len);
+		i += sizeof(h);
+		i += read_fields_load((const unsigned char *)o->marks.p + i, s);
+		/*
+		 * Ask for the next paper's line now, while this one is
+		 * written: memory is what this reading waits for.
+		 */
+		if (i < o->marks.len) {
+			memcpy(&nh, o->marks.p + i, sizeof(nh));
+			n = lines_peek(l, 0, &have);
+			if (nh.off >= h.off && (size_t)(nh.off - *at) < n) {
+				x = have + (nh.off - *at);
+				e = have + n;
+				if ((size_t)(e - x) > nh.len)
+					e = x + nh.len;
+				for (; x < e; x += 64)
+					__builtin_prefetch(x);
+			}
+		}
+		r.line = s;
+		r.len = h.len;
+		writeone(f, ob, &r, &p);
+	}
+}
+
+/* The ranged papers of o, line by line from where they start. */
+static void
+ranged(const struct form *f, struct buf *ob, struct operand *o,
+    struct lines *l, long long *at)
+{
 	struct rec r;
 	struct paper p;
 	char *line;
 	long long n;
 	size_t k = 0;
+
+	reach(l, at, o->resume, 0);
+	l->lineno = o->resumeline;
+	memset(&r, 0, sizeof(r));
+	r.file = l->name;
+	while (k < o->nrng && (n = lines_next(l, &line)) >= 0) {
+		if (l->lineno < o->rng[2 * k])
+			continue;
+		if (l->lineno == o->rng[2 * k + 1])
+			k++;
+		read_fields_of(line, line + n);
+		r.line = line;
+		r.len = (size_t)n;
+		r.lineno = l->lineno;
+		writeone(f, ob, &r, &p);
+	}
+}
+
+static void
+onefile(const struct form *f, struct buf *ob, struct operand *o)
+{
+	struct stat st;
+	struct lines l;
+	const char *p;
+	long long at;
 
 	if (strcmp(o->path, "-") == 0 && lseek(0, off0, SEEK_SET) == -1)
 		die(EXIT_TROUBLE, "<stdin>: seek:");
@@ -97,28 +252,12 @@ onefile(const struct form *f, struct buf *ob, struct operand *o)
 	    st.st_size != o->st.st_size ||
 	    st.st_mtim.tv_sec != o->st.st_mtim.tv_sec ||
 	    st.st_mtim.tv_nsec != o->st.st_mtim.tv_nsec)
-		die(EXIT_TROUBLE, "%s: changed while it was read", l.name);
-	memset(&r, 0, sizeof(r));
-	r.file = l.name;
-	while (k < o->nrng && (n = lines_next(&l, &line)) >= 0) {
-		if (l.lineno < o->rng[2 * k])
-			continue;
-		if (l.lineno == o->rng[2 * k + 1])
-			k++;
-		read_fields_of(line, line + n);
-		r.line = line;
-		r.len = (size_t)n;
-		r.lineno = l.lineno;
-		arena.len = 0;
-		nitems = 0;
-		if (!read_paper(&r, &p, RP_QUIET | RP_LIVE))
-			continue;
-		f->paper(ob, &p);
-		if (ob->len >= 256 * 1024) {
-			out_write(&out_stdout, ob->p, ob->len);
-			ob->len = 0;
-		}
-	}
+		changed(&l);
+	lines_peek(&l, 0, &p);
+	at = lines_offset(&l, p);
+	marked(f, ob, o, &l, &at);
+	if (o->ranged)
+		ranged(f, ob, o, &l, &at);
 	if (lines_close(&l))
 		exit(EXIT_TROUBLE);
 }

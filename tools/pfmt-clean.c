@@ -20,6 +20,7 @@ static const char mdspecial[] = "\\`*_[]<>#|~$&";
 static unsigned char mdesc[256];
 
 static struct buf tmp;		/* a string decoded before it is cleaned */
+static struct buf scratch;	/* what blank cleans to see */
 
 void
 clean_init(void)
@@ -254,11 +255,11 @@ decode:
 	return cleaninto(b, tmp.p, tmp.len, par, 0, md);
 }
 
-/* The clean text of s[0..n), in the arena (see cleaninto). */
+/* The clean text of s[0..n), appended to b (see cleaninto). */
 struct sp
-clean(const char *s, size_t n, int par, int json)
+clean(struct buf *b, const char *s, size_t n, int par, int json)
 {
-	return cleaninto(&arena, s, n, par, json, 0);
+	return cleaninto(b, s, n, par, json, 0);
 }
 
 /*
@@ -288,8 +289,8 @@ blank(const struct span *v)
 	}
 	if (p == e)
 		return 1;
-	s = clean(v->p + 1, v->n - 2, 0, 1);	/* an escape: decoded, */
-	arena.len = s.off;			/* cleaned, let go */
+	scratch.len = 0;	/* an escape: decoded, cleaned, let go */
+	s = clean(&scratch, v->p + 1, v->n - 2, 0, 1);
 	return s.len == 0;
 }
 

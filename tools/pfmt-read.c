@@ -102,7 +102,7 @@ read_init(void)
 static struct sp
 cleanstr(const struct span *v, int par)
 {
-	return clean(v->p + 1, v->n - 2, par, 1);
+	return clean(&arena, v->p + 1, v->n - 2, par, 1);
 }
 
 static int

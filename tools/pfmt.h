@@ -65,7 +65,7 @@ void	 twice_note(const struct rin *, const struct rec *);
 void	 twice_write(const struct form *, struct buf *);
 
 void	 clean_init(void);
-struct sp clean(const char *, size_t, int, int);
+struct sp clean(struct buf *, const char *, size_t, int, int);
 int	 blank(const struct span *);
 void	 md_clean(struct buf *, const char *, size_t);
 void	 md_esc(struct buf *, const char *, size_t, int);

@@ -403,6 +403,33 @@ read_fields_save(unsigned char *d, const char *line)
 	return n * sizeof(v[0]);
 }
 
+/*
+ * Ask for the memory of the fields saved at d, in the line at line (which
+ * holds end - line bytes of it), ahead of read_fields_load.
+ */
+void
+read_fields_prefetch(const unsigned char *d, const char *line,
+    const char *end)
+{
+	uint32_t v[2];
+	unsigned m;
+	const char *x, *e;
+	size_t n = sizeof(uint32_t);
+
+	memcpy(v, d, sizeof(uint32_t));
+	for (m = v[0]; m != 0; m &= m - 1) {
+		memcpy(v, d + n, sizeof(v));
+		n += sizeof(v);
+		if (v[0] >= (size_t)(end - line))
+			continue;
+		x = line + v[0];
+		e = (size_t)(end - x) > v[1] ? x + v[1] : end;
+		for (; x < e; x += 64)
+			__builtin_prefetch(x);
+		__builtin_prefetch(e - 1);
+	}
+}
+
 /* The fields saved at d, of the same line now at line; returns d's length. */
 size_t
 read_fields_load(const unsigned char *d, const char *line)

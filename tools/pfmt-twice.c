@@ -174,7 +174,7 @@ marked(const struct form *f, struct buf *ob, struct operand *o,
 	struct markhead h, nh;
 	struct rec r;
 	struct paper p;
-	const char *s, *x, *e, *have;
+	const char *s, *have;
 	size_t i = 0, n;
 
 	memset(&r, 0, sizeof(r));
@@ -191,14 +191,10 @@ marked(const struct form *f, struct buf *ob, struct operand *o,
 		if (i < o->marks.len) {
 			memcpy(&nh, o->marks.p + i, sizeof(nh));
 			n = lines_peek(l, 0, &have);
-			if (nh.off >= h.off && (size_t)(nh.off - *at) < n) {
-				x = have + (nh.off - *at);
-				e = have + n;
-				if ((size_t)(e - x) > nh.len)
-					e = x + nh.len;
-				for (; x < e; x += 64)
-					__builtin_prefetch(x);
-			}
+			if (nh.off >= h.off && (size_t)(nh.off - *at) < n)
+				read_fields_prefetch((const unsigned char *)
+				    o->marks.p + i + sizeof(nh), have +
+				    (nh.off - *at), have + n);
 		}
 		r.line = s;
 		r.len = h.len;

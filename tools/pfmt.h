@@ -76,6 +76,8 @@ void	 read_fields_of(const char *, const char *);
 #define FIELDS_SAVED	128	/* bytes read_fields_save writes at most */
 size_t	 read_fields_save(unsigned char *, const char *);
 size_t	 read_fields_load(const unsigned char *, const char *);
+void	 read_fields_prefetch(const unsigned char *, const char *,
+	    const char *);
 enum { RP_HEAD = 1, RP_QUIET = 2, RP_LIVE = 4 };	/* read_paper's how */
 int	 read_paper(const struct rec *, struct paper *, int);
 int	 url_clean(struct buf *, const char *, size_t);

@@ -77,7 +77,20 @@ twice_ok(int argc, char **argv)
 	return 1;
 }
 
-/* Record r, a paper, read from in's current file. */
+/*
+ * Whether the next paper of in's current file would be marked, when its
+ * fields must all have been found before twice_note.
+ */
+int
+twice_marking(const struct rin *in)
+{
+	return !ops[in->next - 1].ranged && nmarks < PFMT_MARKS;
+}
+
+/*
+ * Record r, a paper, read from in's current file, its fields found: all
+ * of them when twice_marking said so.
+ */
 void
 twice_note(const struct rin *in, const struct rec *r)
 {
@@ -91,11 +104,10 @@ twice_note(const struct rin *in, const struct rec *r)
 			die(EXIT_TROUBLE, "%s:", in->l.name);
 		o->seen = 1;
 	}
-	if (!o->ranged && nmarks < PFMT_MARKS && r->len <= UINT32_MAX) {
+	if (twice_marking(in) && r->len <= UINT32_MAX) {
 		memset(&h, 0, sizeof(h));
 		h.off = lines_offset(&in->l, r->line);
 		h.len = (uint32_t)r->len;
-		read_fields(r, 0);
 		n = read_fields_save(fields, r->line);
 		buf_add(&o->marks, (const char *)&h, sizeof(h));
 		buf_add(&o->marks, (const char *)fields, n);

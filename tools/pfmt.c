@@ -426,7 +426,7 @@ main(int argc, char *argv[])
 		}
 		arena.len = 0;
 		nitems = 0;
-		read_fields(r, 1);
+		read_fields(r, !twice_marking(&in));
 		if (read_paper(r, &p, RP_HEAD)) {
 			note(&p);
 			twice_note(&in, r);

@@ -61,6 +61,7 @@ extern const struct form form_md, form_html, form_text;
 #define LIT(b, s)	buf_add((b), "" s, sizeof(s) - 1)
 
 int	 twice_ok(int, char **);
+int	 twice_marking(const struct rin *);
 void	 twice_note(const struct rin *, const struct rec *);
 void	 twice_write(const struct form *, struct buf *);
 

@@ -394,8 +394,10 @@ wrap(struct buf *b, const char *s, size_t n, size_t first, size_t ind,
     const char *col)
 {
 	const char *e = s + n, *w, *off = col != NULL ? RESET : NULL;
+	const char *rs = s, *re = s;	/* words to write as they are */
 	size_t x = first, ww;
 	int start = 1;
+	unsigned char hi;
 
 	on(b, col);
 	while (s < e) {
@@ -404,6 +406,8 @@ wrap(struct buf *b, const char *s, size_t n, size_t first, size_t ind,
 			continue;
 		}
 		if (*s == '\n') {
+			buf_add(b, rs, re - rs);
+			rs = re = s + 1;
 			on(b, off);
 			LIT(b, "\n\n");
 			indent(b, ind);
@@ -413,24 +417,33 @@ wrap(struct buf *b, const char *s, size_t n, size_t first, size_t ind,
 			s++;
 			continue;
 		}
-		for (w = s; w < e && *w != ' ' && *w != '\n'; w++)
-			;
-		ww = text_width(s, w - s);
+		for (w = s, hi = 0; w < e && *w != ' ' && *w != '\n'; w++)
+			hi |= (unsigned char)*w;
+		ww = hi & 0x80 ? text_width(s, w - s) : (size_t)(w - s);
 		if (!start && x + 1 + ww > popt.width) {
+			buf_add(b, rs, re - rs);
+			rs = s;
 			on(b, off);
 			buf_addc(b, '\n');
 			indent(b, ind);
 			on(b, col);
 			x = ind;
 		} else if (!start) {
-			buf_addc(b, ' ');
+			/* one space between: the run goes on over it */
+			if (s != re + 1) {
+				buf_add(b, rs, re - rs);
+				buf_addc(b, ' ');
+				rs = s;
+			}
 			x++;
-		}
-		buf_add(b, s, w - s);
+		} else
+			rs = s;
+		re = w;
 		x += ww;
 		start = 0;
 		s = w;
 	}
+	buf_add(b, rs, re - rs);
 	on(b, off);
 	buf_addc(b, '\n');
 }

@@ -122,6 +122,11 @@ item(struct psplit *ps, struct paper *p, const struct jindex *ix)
 	size_t i;
 
 	paper_clear(p);
+	/*
+	 * The item was checked, UTF-8 included; its strings are decoded as
+	 * UTF-8 and their white space alone is changed.
+	 */
+	p->valid = 1;
 	for (i = 0; i < ix->n; i++) {
 		m = &ix->m[i];
 		if (KEY(m, "paper"))

@@ -232,6 +232,7 @@ paper_clear(struct paper *p)
 	p->cats.len = p->primary.len = p->comments.len = p->doi.len = 0;
 	p->jref.len = p->announce.len = p->links.len = 0;
 	p->upvotes = p->ncomments = -1;
+	p->valid = 0;
 }
 
 static void
@@ -318,7 +319,7 @@ paper_emit(struct psplit *ps, struct paper *p)
 	pfield(r, "announce_type", &p->announce);
 	buf_addc(r, '}');
 	/* The HTML parser passes bad UTF-8 through: records never do. */
-	if (utf8_valid(r->p, r->len) != r->len) {
+	if (!p->valid && utf8_valid(r->p, r->len) != r->len) {
 		static struct buf fix;
 		struct buf t;
 

@@ -57,13 +57,15 @@ const struct format *psplit_detect(struct psplit *, struct lines *);
  * A paper as the feed and API readers gather it (psplit-feed.c,
  * psplit-hfapi.c): each buf holds decoded UTF-8 text; authors and cats
  * hold names separated by '\n'.  paper_emit writes it in one field order
- * for every source, so the same paper gives the same record.
+ * for every source, so the same paper gives the same record, and mends
+ * bad UTF-8 unless the reader knows there is none.
  */
 struct paper {
 	struct buf	 id, version, title, abstract, authors, url;
 	struct buf	 published, updated, cats, primary, comments, doi;
 	struct buf	 jref, announce, links;
 	long long	 upvotes, ncomments;
+	int		 valid;		/* text from checked JSON: UTF-8 */
 };
 void	paper_clear(struct paper *);
 void	paper_emit(struct psplit *, struct paper *);

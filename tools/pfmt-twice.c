@@ -139,10 +139,11 @@ changed(const struct lines *l)
 
 /*
  * Go on from file offset *at to off, and return the n bytes there (n may
- * be 0), which stay until the next call.
+ * be 0), which stay until the next call; *have (when not NULL) is how
+ * many bytes from there are at hand, n or more.
  */
 static const char *
-reach(struct lines *l, long long *at, long long off, size_t n)
+reach(struct lines *l, long long *at, long long off, size_t n, size_t *have)
 {
 	const char *p;
 	size_t k;
@@ -158,8 +159,10 @@ reach(struct lines *l, long long *at, long long off, size_t n)
 		lines_skip(l, k);
 		*at += (long long)k;
 	}
-	if (lines_peek(l, n, &p) < n)
+	if ((k = lines_peek(l, n, &p)) < n)
 		changed(l);
+	if (have != NULL)
+		*have = k;
 	return p;
 }
 
@@ -186,14 +189,14 @@ marked(const struct form *f, struct buf *ob, struct operand *o,
 	struct markhead h, nh;
 	struct rec r;
 	struct paper p;
-	const char *s, *have;
+	const char *s;
 	size_t i = 0, n;
 
 	memset(&r, 0, sizeof(r));
 	r.file = l->name;
 	while (i < o->marks.len) {
 		memcpy(&h, o->marks.p + i, sizeof(h));
-		s = reach(l, at, h.off, h.len);
+		s = reach(l, at, h.off, h.len, &n);
 		i += sizeof(h);
 		i += read_fields_load((const unsigned char *)o->marks.p + i, s);
 		/*
@@ -202,11 +205,10 @@ marked(const struct form *f, struct buf *ob, struct operand *o,
 		 */
 		if (i < o->marks.len) {
 			memcpy(&nh, o->marks.p + i, sizeof(nh));
-			n = lines_peek(l, 0, &have);
-			if (nh.off >= h.off && (size_t)(nh.off - *at) < n)
+			if (nh.off >= h.off && (size_t)(nh.off - h.off) < n)
 				read_fields_prefetch((const unsigned char *)
-				    o->marks.p + i + sizeof(nh), have +
-				    (nh.off - *at), have + n);
+				    o->marks.p + i + sizeof(nh), s +
+				    (nh.off - h.off), s + n);
 		}
 		r.line = s;
 		r.len = h.len;
@@ -225,7 +227,7 @@ ranged(const struct form *f, struct buf *ob, struct operand *o,
 	long long n;
 	size_t k = 0;
 
-	reach(l, at, o->resume, 0);
+	reach(l, at, o->resume, 0, NULL);
 	l->lineno = o->resumeline;
 	memset(&r, 0, sizeof(r));
 	r.file = l->name;
